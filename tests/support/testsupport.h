@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace herald::test {
+
+// ../shared/corpora, as ctest passes it in HERALD_CORPORA_DIR; empty when absent, and then
+// tests that need it QSKIP with a message naming the path.
+QString corporaDir();
+// The source tree (HERALD_SOURCE_DIR) and the build's bin directory (HERALD_BIN_DIR).
+QString sourceDir();
+QString binDir();
+
+QByteArray readFile(const QString &path);
+
+// Resident set size of this process in bytes (from /proc/self/statm).
+qint64 currentRssBytes();
+
+} // namespace herald::test
