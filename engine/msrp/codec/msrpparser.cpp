@@ -111,8 +111,10 @@ Result<void> Parser::feed(QByteArrayView data)
         }
         m_pending.append(data.first(take));
         auto consumed = process(m_pending);
-        if (!consumed)
+        if (!consumed) {
+            m_pending.clear();
             return tl::unexpected(*m_failed);
+        }
         const qsizetype leftover = m_pending.size() - *consumed;
         if (leftover <= take) {
             // What is left lies within the input just joined: go back to parsing in place.
@@ -131,6 +133,7 @@ Result<qsizetype> Parser::process(QByteArrayView data)
     qsizetype pos = 0;
     while (pos < data.size()) {
         qsizetype n = 0;
+        const State before = m_state;
         if (m_state == State::Headers) {
             auto r = processHeaders(data.sliced(pos));
             if (!r)
@@ -139,7 +142,9 @@ Result<qsizetype> Parser::process(QByteArrayView data)
         } else {
             n = processBody(data.sliced(pos));
         }
-        if (n == 0)
+        // The blank line ends the headers without consuming its CRLF, so progress is either
+        // bytes or a change of state.
+        if (n == 0 && m_state == before)
             break;
         pos += n;
     }
