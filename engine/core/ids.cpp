@@ -2,7 +2,6 @@
 // SPDX-FileCopyrightText: Herald developers
 #include "engine/core/ids.h"
 
-#include <array>
 #include <cmath>
 
 namespace herald {
@@ -17,14 +16,12 @@ QByteArray IdGenerator::alphanumeric(int length)
 {
     QByteArray id;
     id.reserve(length);
-    std::array<std::byte, 32> pool{};
-    std::size_t used = pool.size();
     while (id.size() < length) {
-        if (used == pool.size()) {
-            m_random.fill(pool);
-            used = 0;
+        if (m_used == m_pool.size()) {
+            m_random.fill(m_pool);
+            m_used = 0;
         }
-        const auto b = static_cast<unsigned>(pool[used++]);
+        const auto b = static_cast<unsigned>(m_pool[m_used++]);
         if (b < kAcceptBelow)
             id.append(kAlphabet[b % kAlphabetSize]);
     }

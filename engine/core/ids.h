@@ -6,6 +6,8 @@
 
 #include <QByteArray>
 
+#include <array>
+
 namespace herald {
 
 // Identifier generation over an injected RandomSource. Each id is drawn from the
@@ -31,6 +33,9 @@ public:
     static double entropyBits(int length);
 
 private:
+    // Random octets are drawn in batches: ids are made per chunk on fast transfers.
+    std::array<std::byte, 256> m_pool{};
+    std::size_t m_used = m_pool.size();
     RandomSource &m_random;
 };
 

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+#include "engine/msrp/session/msrpendpoint.h"
+
+#include "engine/core/logging.h"
+#include "engine/msrp/transport/msrpconnection.h"
+
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace herald::msrp {
+
+Endpoint::Endpoint(EndpointConfig config, Clock &clock, RandomSource &random, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_clock(clock)
+    , m_ids(random)
+{
+    qRegisterMetaType<MessageInfo>();
+    qRegisterMetaType<ReceivedMessage>();
+    m_timeoutTimer = new QTimer(this);
+    m_timeoutTimer->setInterval(1000);
+    connect(m_timeoutTimer, &QTimer::timeout, this, &Endpoint::checkTimeouts);
+    m_timeoutTimer->start();
+}
+
+Endpoint::~Endpoint()
+{
+    // Sessions and connections are children; stop them from calling back into a dying endpoint.
+    for (Connection *c : std::as_const(m_connections))
+        c->disconnect(this);
+}
+
+Result<void> Endpoint::listen()
+{
+    if (!m_server) {
+        m_server = new QTcpServer(this);
+        connect(m_server, &QTcpServer::newConnection, this, &Endpoint::acceptConnections);
+    }
+    if (!m_server->listen(m_config.listenAddress, m_config.listenPort)) {
+        const auto code = m_server->serverError() == QAbstractSocket::AddressInUseError
+                              ? ErrorCode::Conflict
+                              : ErrorCode::Io;
+        return fail(code, QStringLiteral("cannot listen for MSRP on %1:%2: %3")
+                              .arg(m_config.listenAddress.toString())
+                              .arg(m_config.listenPort)
+                              .arg(m_server->errorString()));
+    }
+    if (m_config.advertisedHost.isEmpty()) {
+        const QHostAddress a = m_server->serverAddress();
+        QString host = (a == QHostAddress::Any || a == QHostAddress::AnyIPv4)
+                           ? QStringLiteral("127.0.0.1")
+                       : a == QHostAddress::AnyIPv6 ? QStringLiteral("::1")
+                                                    : a.toString();
+        if (host.contains(QLatin1Char(':')))
+            host = QLatin1Char('[') + host + QLatin1Char(']');
+        m_config.advertisedHost = host.toLatin1();
+    }
+    qCInfo(lcMsrp).noquote() << "MSRP listening on" << m_server->serverAddress().toString()
+                             << "port" << m_server->serverPort();
+    return {};
+}
+
+void Endpoint::close()
+{
+    if (m_server)
+        m_server->close();
+    const auto sessions = m_sessions.values();
+    for (Session *s : sessions)
+        s->close(QStringLiteral("endpoint closing"));
+    const auto connections = m_connections;
+    for (Connection *c : connections)
+        c->close(QStringLiteral("endpoint closing"), true);
+}
+
+bool Endpoint::isListening() const
+{
+    return m_server && m_server->isListening();
+}
+
+QHostAddress Endpoint::serverAddress() const
+{
+    return m_server ? m_server->serverAddress() : QHostAddress();
+}
+
+quint16 Endpoint::serverPort() const
+{
+    return m_server ? m_server->serverPort() : 0;
+}
+
+Session *Endpoint::createSession(SessionOptions options)
+{
+    Uri local;
+    local.host = m_config.advertisedHost.isEmpty() ? QByteArrayLiteral("127.0.0.1")
+                                                   : m_config.advertisedHost;
+    local.port = serverPort() ? std::optional<quint16>(serverPort()) : std::nullopt;
+    local.sessionId = m_ids.sessionId();
+    local.transport = QByteArrayLiteral("tcp");
+    auto *session = new Session(*this, std::move(local), std::move(options));
+    m_sessions.insert(session->id(), session);
+    Q_EMIT sessionCreated(session);
+    return session;
+}
+
+Connection *Endpoint::connectionTo(const Uri &firstHop)
+{
+    const QByteArray key = firstHop.authorityKey();
+    for (Connection *c : std::as_const(m_connections)) {
+        if (c->direction() == Connection::Direction::Outbound && !c->isClosing() &&
+            c->authorityKey() == key && c->sessionCount() < m_config.maxSessionsPerConnection)
+            return c;
+    }
+    auto *socket = new QTcpSocket;
+    auto *connection = new Connection(*this, socket, Connection::Direction::Outbound, key);
+    m_connections.append(connection);
+    QByteArray host = firstHop.host;
+    if (host.startsWith('['))
+        host = host.mid(1, host.size() - 2);
+    // RFC 4975 §6: an MSRP URI without a port has no default one; 2855 is only registered.
+    socket->connectToHost(QString::fromLatin1(host), firstHop.port.value_or(2855));
+    Q_EMIT connectionOpened(connection);
+    return connection;
+}
+
+void Endpoint::connectSession(Session *session, Path remotePath)
+{
+    Q_ASSERT(!remotePath.isEmpty());
+    session->setRemotePath(std::move(remotePath));
+    session->transition(SessionEvent::Connect);
+    Connection *connection = connectionTo(session->remotePath().front());
+    connection->attach(session);
+}
+
+void Endpoint::acceptSession(Session *session, Path remotePath)
+{
+    session->setRemotePath(std::move(remotePath));
+    session->transition(SessionEvent::Wait);
+}
+
+void Endpoint::bind(Session *session, Connection *connection)
+{
+    connection->attach(session);
+    session->bindTo(connection);
+}
+
+void Endpoint::acceptConnections()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        auto *connection = new Connection(*this, socket, Connection::Direction::Inbound);
+        m_connections.append(connection);
+        qCInfo(lcMsrp).noquote() << "accepted MSRP connection from" << connection->peerAddress();
+        Q_EMIT connectionOpened(connection);
+    }
+}
+
+void Endpoint::forgetSession(Session *session)
+{
+    if (m_sessions.remove(session->id())) {
+        Q_EMIT sessionEnded(session);
+        session->deleteLater();
+    }
+}
+
+void Endpoint::forgetConnection(Connection *connection)
+{
+    if (m_connections.removeOne(connection))
+        Q_EMIT connectionClosed(connection);
+}
+
+void Endpoint::checkTimeouts()
+{
+    const auto now = m_clock.now();
+    const auto connections = m_connections;
+    for (Connection *c : connections)
+        c->checkTimeouts(now);
+}
+
+} // namespace herald::msrp

@@ -1,0 +1,517 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+#include "engine/msrp/transport/msrpconnection.h"
+
+#include "engine/core/logging.h"
+#include "engine/msrp/codec/msrpserializer.h"
+#include "engine/msrp/session/msrpendpoint.h"
+#include "engine/msrp/session/msrpsession.h"
+
+#include <QTcpSocket>
+#include <QTimer>
+
+namespace herald::msrp {
+
+namespace {
+
+// Body octets written per step of an open chunk, and the largest message sent as one
+// complete chunk without opening an interruptible one.
+constexpr qsizetype kBlock = 256 * 1024;
+// One read from the socket at most; the parser never needs more at once.
+constexpr qint64 kReadBlock = 1024 * 1024;
+
+// RFC 4975 §7.1.1 / §7.2: who answers what.
+bool wantsResponse(const Frame &request, int status)
+{
+    if (request.method == "REPORT")
+        return false;
+    if (request.method != "SEND")
+        return true;
+    switch (request.failureReport.value_or(ReportMode::Yes)) {
+    case ReportMode::No:
+        return false;
+    case ReportMode::Partial:
+        return status != 200;
+    case ReportMode::Yes:
+        return true;
+    }
+    return true;
+}
+
+} // namespace
+
+Connection::Connection(Endpoint &endpoint, QTcpSocket *socket, Direction direction,
+                       QByteArray authorityKey)
+    : QObject(&endpoint)
+    , m_endpoint(endpoint)
+    , m_socket(socket)
+    , m_direction(direction)
+    , m_authorityKey(std::move(authorityKey))
+    , m_parser(*this, endpoint.config().parserLimits)
+{
+    m_socket->setParent(this);
+    // Texts must not wait behind Nagle's algorithm (a text during a transfer: p99 < 5 ms).
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    connect(m_socket, &QTcpSocket::connected, this, &Connection::onConnected);
+    connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &Connection::pump);
+    connect(m_socket, &QTcpSocket::disconnected, this, &Connection::onDisconnected);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError) {
+        if (m_socket->state() != QAbstractSocket::ConnectedState)
+            onDisconnected();
+    });
+}
+
+Connection::~Connection() = default;
+
+bool Connection::isConnected() const
+{
+    return m_socket->state() == QAbstractSocket::ConnectedState;
+}
+
+QString Connection::peerAddress() const
+{
+    return m_socket->peerAddress().toString() + QLatin1Char(':') +
+           QString::number(m_socket->peerPort());
+}
+
+void Connection::attach(Session *session)
+{
+    m_sessions.append(session);
+    if (m_direction == Direction::Outbound && isConnected())
+        bindActiveSession(session);
+}
+
+void Connection::bindActiveSession(Session *session)
+{
+    // RFC 4975 §5.4: the active side sends a SEND at once, bodiless if it has nothing to say,
+    // so that the passive side can associate the connection with the session.
+    Frame bind;
+    bind.method = "SEND";
+    bind.transactionId = m_endpoint.ids().transactionId();
+    bind.toPath = session->remotePath();
+    bind.fromPath = {session->localUri()};
+    bind.messageId = m_endpoint.ids().messageId();
+    bind.byteRange = ByteRange{1, 0, 0};
+    registerTransaction(bind.transactionId, session, {}, 0, true);
+    queueUrgent(Serializer::serialize(bind));
+    session->bindTo(this);
+}
+
+void Connection::detach(Session *session)
+{
+    if (m_open.session == session)
+        closeChunk(Continuation::Aborted);
+    m_sessions.removeOne(session);
+    if (m_readySet.remove(session))
+        m_ready.erase(std::find(m_ready.begin(), m_ready.end(), session));
+    // RFC 4975 §5.4: a connection no session uses any more may be closed.
+    if (m_sessions.isEmpty())
+        close(QStringLiteral("no sessions left"), true);
+}
+
+void Connection::markReady(Session *session)
+{
+    if (session == m_open.session || m_readySet.contains(session))
+        return;
+    m_readySet.insert(session);
+    m_ready.push_back(session);
+}
+
+void Connection::sessionHasData(Session *session)
+{
+    markReady(session);
+    schedulePump();
+}
+
+void Connection::schedulePump()
+{
+    if (m_pumpScheduled)
+        return;
+    m_pumpScheduled = true;
+    QMetaObject::invokeMethod(this, &Connection::pump, Qt::QueuedConnection);
+}
+
+void Connection::write(const QByteArray &bytes)
+{
+    m_socket->write(bytes);
+    m_bytesOut += quint64(bytes.size());
+    qCDebug(lcMsrpWire).noquote() << "->" << peerAddress() << bytes.left(400);
+}
+
+void Connection::queueUrgent(QByteArray bytes)
+{
+    m_urgent.append(std::move(bytes));
+    schedulePump();
+}
+
+void Connection::pump()
+{
+    m_pumpScheduled = false;
+    if (!isConnected())
+        return;
+    const qint64 highWater = m_endpoint.config().writeHighWater;
+    while (m_socket->bytesToWrite() < highWater) {
+        if (m_open.message) {
+            Session *session = m_open.session;
+            const bool othersWait = !m_urgent.isEmpty() || !m_ready.empty() ||
+                                    session->hasOtherOutgoing(m_open.message);
+            if (othersWait && m_open.written > 0) {
+                closeChunk(Continuation::More);
+                continue;
+            }
+            auto block = m_open.message->read(kBlock);
+            if (!block) {
+                OutgoingMessage *message = m_open.message;
+                closeChunk(Continuation::Aborted);
+                session->failOutgoing(message, DeliveryEvent::Abort, 0, block.error().detail);
+                continue;
+            }
+            write(*block);
+            m_open.written += quint64(block->size());
+            if (m_open.message->allRead())
+                closeChunk(Continuation::Complete);
+            else
+                session->chunkWritten(m_open.message);
+            continue;
+        }
+        if (!m_urgent.isEmpty()) {
+            write(m_urgent.takeFirst());
+            ++m_framesOut;
+            continue;
+        }
+        if (m_ready.empty())
+            break;
+        Session *session = m_ready.front();
+        m_ready.pop_front();
+        m_readySet.remove(session);
+        if (OutgoingMessage *message = session->frontOutgoing())
+            startChunk(session, message);
+        if (session->hasOutgoingData())
+            markReady(session);
+    }
+}
+
+Frame Connection::sendHead(const Session &session, const OutgoingMessage &message,
+                           const QByteArray &tid) const
+{
+    Frame head;
+    head.method = "SEND";
+    head.transactionId = tid;
+    head.toPath = session.remotePath();
+    head.fromPath = {session.localUri()};
+    head.messageId = message.messageId();
+    // Only what differs from the RFC's defaults is written (Success-Report: no, Failure-Report:
+    // yes).
+    if (message.options().successReport)
+        head.successReport = ReportMode::Yes;
+    if (message.options().failureReport != ReportMode::Yes)
+        head.failureReport = message.options().failureReport;
+    head.mimeHeaders = message.options().mimeHeaders;
+    head.contentType = message.contentType();
+    head.hasBody = true;
+    return head;
+}
+
+void Connection::startChunk(Session *session, OutgoingMessage *message)
+{
+    const QByteArray tid = m_endpoint.ids().transactionId();
+    Frame head = sendHead(*session, *message, tid);
+    const quint64 start = message->offset() + 1;
+    const qsizetype fixed = session->options().chunkSize;
+    ++m_framesOut;
+    if (fixed > 0 || message->remaining() <= quint64(kBlock)) {
+        // A whole chunk at once: fixed-size chunking, or a message that fits in one block.
+        const quint64 length = fixed > 0 ? std::min<quint64>(quint64(fixed), message->remaining())
+                                         : message->remaining();
+        auto body = message->read(qsizetype(length));
+        if (!body) {
+            session->failOutgoing(message, DeliveryEvent::Abort, 0, body.error().detail);
+            return;
+        }
+        head.byteRange = ByteRange{start, start + length - 1, message->size()};
+        QByteArray out;
+        out.reserve(512 + body->size());
+        Serializer::appendHead(out, head);
+        out.append(*body);
+        Serializer::appendTail(
+            out, tid, message->allRead() ? Continuation::Complete : Continuation::More, true);
+        write(out);
+        registerTransaction(tid, session, message->messageId(), length,
+                            message->options().failureReport == ReportMode::Yes);
+        session->chunkWritten(message);
+        session->rotateOutgoing();
+        return;
+    }
+    // RFC 4975 §7.1: one chunk for as much of the message as possible; its end is not known yet.
+    head.byteRange = ByteRange{start, std::nullopt, message->size()};
+    write(Serializer::head(head));
+    m_open = OpenChunk{session, message, tid, 0};
+    // Registered now: the receiver may refuse the chunk (413) before its end-line is written.
+    registerTransaction(tid, session, message->messageId(), 0,
+                        message->options().failureReport == ReportMode::Yes);
+    if (auto it = m_transactions.find(tid); it != m_transactions.end())
+        it->open = true;
+}
+
+void Connection::closeChunk(Continuation flag)
+{
+    OpenChunk chunk = std::exchange(m_open, OpenChunk{});
+    if (!chunk.message)
+        return;
+    QByteArray tail;
+    Serializer::appendTail(tail, chunk.transactionId, flag, true);
+    write(tail);
+    auto tx = m_transactions.find(chunk.transactionId);
+    if (flag == Continuation::Aborted) {
+        // The message is being failed or dropped; its answer does not matter.
+        if (tx != m_transactions.end())
+            m_transactions.erase(tx);
+        return;
+    }
+    if (tx != m_transactions.end()) {
+        // RFC 4975 §7.1.1: the 30 s start when the last byte of the transaction is sent.
+        tx->open = false;
+        tx->length = chunk.written;
+        tx->sent = m_endpoint.clock().now();
+    }
+    chunk.session->chunkWritten(chunk.message);
+    if (flag == Continuation::More)
+        chunk.session->rotateOutgoing();
+    if (chunk.session->hasOutgoingData())
+        markReady(chunk.session);
+}
+
+void Connection::abandonChunk(const OutgoingMessage *message)
+{
+    if (m_open.message == message)
+        closeChunk(Continuation::Aborted);
+}
+
+void Connection::registerTransaction(const QByteArray &tid, Session *session,
+                                     const QByteArray &messageId, quint64 length,
+                                     bool expectsResponse)
+{
+    if (!expectsResponse)
+        return;
+
+    m_transactions.insert(tid, Transaction{session, messageId, length, m_endpoint.clock().now()});
+}
+
+void Connection::sendSuccessReport(const Session &session, const Path &to,
+                                   const QByteArray &messageId, quint64 size)
+{
+    // RFC 4975 §7.1.2: the REPORT goes to the full path back, covers the whole message.
+    Frame report;
+    report.method = "REPORT";
+    report.transactionId = m_endpoint.ids().transactionId();
+    report.toPath = to;
+    report.fromPath = {session.localUri()};
+    report.messageId = messageId;
+    report.byteRange = ByteRange{1, size, size};
+    report.status = StatusHeader{0, 200, "OK"};
+    queueUrgent(Serializer::serialize(report));
+}
+
+void Connection::respond(const Frame &request, int status, QByteArray comment)
+{
+    if (!wantsResponse(request, status))
+        return;
+    if (comment.isEmpty())
+        comment = statusComment(status);
+    queueUrgent(
+        Serializer::serialize(Serializer::makeResponse(request, status, std::move(comment))));
+}
+
+void Connection::checkTimeouts(std::chrono::steady_clock::time_point now)
+{
+    const auto limit = m_endpoint.config().transactionTimeout;
+    QList<Transaction> expired;
+    for (auto it = m_transactions.begin(); it != m_transactions.end();) {
+        if (!it->open && now - it->sent >= limit) {
+            expired.append(*it);
+            it = m_transactions.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (const Transaction &t : expired) {
+        if (!t.session)
+            continue;
+        if (t.messageId.isEmpty())
+            t.session->connectionLost(QStringLiteral("no answer to the binding SEND"));
+        else
+            t.session->chunkTimedOut(t.messageId);
+    }
+}
+
+void Connection::onConnected()
+{
+    qCInfo(lcMsrp) << "connected to" << peerAddress();
+    for (Session *s : std::as_const(m_sessions))
+        bindActiveSession(s);
+}
+
+void Connection::onReadyRead()
+{
+    // Hold a guard: a handler may close this connection while the parser runs.
+    QPointer<Connection> self(this);
+    while (self && !m_closing && m_socket->bytesAvailable() > 0) {
+        const QByteArray data = m_socket->read(std::min(m_socket->bytesAvailable(), kReadBlock));
+        m_bytesIn += quint64(data.size());
+        qCDebug(lcMsrpWire).noquote() << "<-" << peerAddress() << data.left(400);
+        if (auto r = m_parser.feed(data); !r) {
+            // RFC 4975 has no way to find the next frame after a framing error: drop the line.
+            qCWarning(lcMsrp) << "closing" << peerAddress()
+                              << "after a malformed frame:" << r.error().detail;
+            close(QStringLiteral("malformed MSRP: ") + r.error().detail, false);
+            return;
+        }
+    }
+}
+
+void Connection::onFrameStart(Frame &&head)
+{
+    ++m_framesIn;
+    m_in = Incoming{};
+    if (head.isResponse()) {
+        handleResponse(head);
+        m_in.kind = Incoming::Kind::Discard;
+        m_in.responded = true;
+        return;
+    }
+    m_in.head = std::move(head);
+    const Frame &req = m_in.head;
+    m_in.kind = Incoming::Kind::Discard;
+    auto refuse = [this](int status) {
+        respond(m_in.head, status, {});
+        m_in.responded = true;
+    };
+    if (auto ok = checkHead(req); !ok) {
+        qCInfo(lcMsrp) << "400 to" << peerAddress() << ok.error().detail;
+        return refuse(400);
+    }
+    // RFC 4975 §7.3: the To-Path names a session of ours, or the answer is 481.
+    Session *session = m_endpoint.session(req.toPath.front().sessionId);
+    if (!session)
+        return refuse(481);
+    if (session->connection() && session->connection() != this)
+        return refuse(506); // RFC 4975 §7.3: bound to another connection
+    // The request must come from the peer negotiated for the session.
+    const Path &remote = session->remotePath();
+    if (!remote.isEmpty() && !req.fromPath.back().matches(remote.back()))
+        return refuse(403);
+    if (!session->connection()) {
+        // The first request on a new connection binds a session that waits for its peer.
+        if (session->state() != SessionState::Waiting)
+            return refuse(481);
+        if (remote.isEmpty())
+            session->setRemotePath(req.fromPath);
+        m_endpoint.bind(session, this);
+    }
+    if (req.method == "REPORT") {
+        session->reportReceived(req);
+        m_in.responded = true;
+        return;
+    }
+    if (req.method != "SEND")
+        return refuse(501);
+    if (const int status = session->beginChunk(req))
+        return refuse(status); // answered at once, so a large chunk stops early
+    m_in.kind = Incoming::Kind::Chunk;
+    m_in.session = session;
+}
+
+void Connection::onBodyData(QByteArrayView piece)
+{
+    if (m_in.kind != Incoming::Kind::Chunk || !m_in.session)
+        return;
+    if (const int status = m_in.session->chunkData(piece); status && !m_in.responded) {
+        respond(m_in.head, status, {});
+        m_in.responded = true;
+    }
+}
+
+void Connection::onFrameEnd(Continuation flag)
+{
+    Incoming in = std::exchange(m_in, Incoming{});
+    if (in.kind != Incoming::Kind::Chunk || !in.session)
+        return;
+    QPointer<Connection> self(this);
+    const bool responded = in.responded;
+    in.session->endChunk(
+        flag, [self, head = std::move(in.head), responded](int status, QByteArray comment) {
+            if (self && !responded)
+                self->respond(head, status, std::move(comment));
+        });
+}
+
+void Connection::handleResponse(const Frame &response)
+{
+    auto it = m_transactions.find(response.transactionId);
+    if (it == m_transactions.end())
+        return; // timed out already, or an abandoned chunk's answer
+    const Transaction t = *it;
+    if (t.open) {
+        // An answer before the chunk's end-line: only a refusal makes sense, and it stops the
+        // chunk at once (e.g. 413 for a message over a=max-size).
+        if (response.statusCode == 200)
+            return;
+        closeChunk(Continuation::Aborted);
+    }
+    m_transactions.remove(response.transactionId);
+    if (!t.session)
+        return;
+    if (t.messageId.isEmpty()) {
+        // The binding SEND: any error means the peer does not have the session.
+        if (response.statusCode != 200)
+            t.session->connectionLost(QStringLiteral("peer refused the session: %1 %2")
+                                          .arg(response.statusCode)
+                                          .arg(QString::fromUtf8(response.comment)));
+        return;
+    }
+    t.session->chunkAnswered(t.messageId, t.length, response.statusCode, response.comment);
+}
+
+void Connection::close(const QString &reason, bool graceful)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    qCInfo(lcMsrp) << "connection" << peerAddress() << "closed:" << reason;
+    // Sessions learn first, while the connection object still exists.
+    const auto sessions = std::exchange(m_sessions, {});
+    m_ready.clear();
+    m_readySet.clear();
+    m_open = OpenChunk{};
+    for (Session *s : sessions)
+        s->connectionLost(reason);
+    m_transactions.clear();
+    Q_EMIT closed(reason);
+    m_endpoint.forgetConnection(this);
+    if (graceful && isConnected()) {
+        // Let what is queued (last responses, a final REPORT) reach the peer first.
+        connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
+        QTimer::singleShot(5000, this, [this] {
+            m_socket->abort();
+            deleteLater();
+        });
+        m_socket->disconnectFromHost();
+    } else {
+        m_socket->abort();
+        deleteLater();
+    }
+}
+
+void Connection::onDisconnected()
+{
+    if (m_closing)
+        return;
+    close(m_socket->error() == QAbstractSocket::RemoteHostClosedError ||
+                  m_socket->error() == QAbstractSocket::UnknownSocketError
+              ? QStringLiteral("connection closed by the peer")
+              : m_socket->errorString(),
+          false);
+}
+
+} // namespace herald::msrp
