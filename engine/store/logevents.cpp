@@ -1,0 +1,308 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+#include "engine/store/logevents.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace herald::store {
+
+namespace {
+
+template<class... Ts>
+struct Overloaded : Ts...
+{
+    using Ts::operator()...;
+};
+// clang 14 does not deduce aggregate template arguments by itself (P1816).
+template<class... Ts>
+Overloaded(Ts...) -> Overloaded<Ts...>;
+
+// The i3 logEventType names (NENA-STA-010.3 LogEventType registry).
+QString messageType()
+{
+    return QStringLiteral("MessageLogEvent");
+}
+QString malformedType()
+{
+    return QStringLiteral("MalformedMessageLogEvent");
+}
+QString mediaStartType()
+{
+    return QStringLiteral("MediaStartLogEvent");
+}
+QString mediaEndType()
+{
+    return QStringLiteral("MediaEndLogEvent");
+}
+
+QString ascii(const QByteArray &bytes)
+{
+    return QString::fromUtf8(bytes);
+}
+
+// Optional i3 members are left out when empty rather than sent as "".
+void putOptional(QJsonObject &object, const QString &key, const QString &value)
+{
+    if (!value.isEmpty())
+        object.insert(key, value);
+}
+
+void putHeader(QJsonObject &object, const QString &type, const LogEventHeader &header)
+{
+    object.insert(QStringLiteral("logEventType"), type);
+    object.insert(QStringLiteral("timestamp"), formatTimestamp(header.timestamp));
+    // Required by the i3 LogEvent schema even when unknown.
+    object.insert(QStringLiteral("elementId"), header.elementId);
+    object.insert(QStringLiteral("agencyId"), header.agencyId);
+    putOptional(object, QStringLiteral("clientAssignedIdentifier"), ascii(header.id));
+    putOptional(object, QStringLiteral("agencyAgentId"), header.agencyAgentId);
+    putOptional(object, QStringLiteral("agencyPositionId"), header.agencyPositionId);
+    putOptional(object, QStringLiteral("callId"), ascii(header.callId));
+    putOptional(object, QStringLiteral("incidentId"), ascii(header.incidentId));
+    putOptional(object, QStringLiteral("callIdSip"), ascii(header.sipCallId));
+    putOptional(object, QStringLiteral("ipAddressPort"), header.ipAddressPort);
+}
+
+LogEventHeader readHeader(const QJsonObject &object)
+{
+    LogEventHeader header;
+    const auto str = [&](const char *key) { return object.value(QLatin1String(key)).toString(); };
+    header.id = str("clientAssignedIdentifier").toUtf8();
+    header.timestamp = parseTimestamp(str("timestamp"));
+    header.elementId = str("elementId");
+    header.agencyId = str("agencyId");
+    header.agencyAgentId = str("agencyAgentId");
+    header.agencyPositionId = str("agencyPositionId");
+    header.callId = str("callId").toUtf8();
+    header.incidentId = str("incidentId").toUtf8();
+    header.sipCallId = str("callIdSip").toUtf8();
+    header.ipAddressPort = str("ipAddressPort");
+    return header;
+}
+
+QJsonArray toArray(const QStringList &list)
+{
+    QJsonArray array;
+    for (const QString &item : list)
+        array.append(item);
+    return array;
+}
+
+QStringList fromArray(const QJsonValue &value)
+{
+    QStringList list;
+    const QJsonArray array = value.toArray();
+    for (const QJsonValue &item : array)
+        list.append(item.toString());
+    return list;
+}
+
+Result<Direction> readDirection(const QJsonObject &object)
+{
+    const QString name = object.value(QStringLiteral("direction")).toString();
+    if (const auto direction = directionFromName(name))
+        return *direction;
+    return fail(ErrorCode::Malformed,
+                QStringLiteral("log event has no valid direction: \"%1\"").arg(name));
+}
+
+QJsonObject messageJson(const MessageLogEvent &event)
+{
+    QJsonObject object;
+    putHeader(object, messageType(), event.header);
+    object.insert(QStringLiteral("direction"), directionName(event.direction));
+    object.insert(QStringLiteral("text"), event.text);
+    QJsonObject extension;
+    putOptional(extension, QStringLiteral("msrpMessageId"), ascii(event.msrpMessageId));
+    putOptional(extension, QStringLiteral("msrpSessionId"), ascii(event.msrpSessionId));
+    putOptional(extension, QStringLiteral("contentType"), event.contentType);
+    if (!extension.isEmpty())
+        object.insert(QStringLiteral("extension"), extension);
+    return object;
+}
+
+QJsonObject malformedJson(const MalformedMessageLogEvent &event)
+{
+    QJsonObject object;
+    putHeader(object, malformedType(), event.header);
+    const QString text = QString::fromUtf8(event.text);
+    object.insert(QStringLiteral("text"), text);
+    object.insert(QStringLiteral("ipAddress"), event.ipAddress);
+    putOptional(object, QStringLiteral("explanationText"), event.explanationText);
+    // Invalid UTF-8 decodes to U+FFFD and no longer encodes back to the same bytes.
+    if (text.toUtf8() != event.text) {
+        QJsonObject extension;
+        extension.insert(QStringLiteral("textBase64"), QString::fromLatin1(event.text.toBase64()));
+        object.insert(QStringLiteral("extension"), extension);
+    }
+    return object;
+}
+
+QJsonObject sessionStartJson(const SessionStartLogEvent &event)
+{
+    QJsonObject object;
+    putHeader(object, mediaStartType(), event.header);
+    object.insert(QStringLiteral("direction"), directionName(event.direction));
+    object.insert(QStringLiteral("sdp"), event.sdp);
+    object.insert(QStringLiteral("mediaLabel"), toArray(event.mediaLabel));
+    QJsonObject extension;
+    putOptional(extension, QStringLiteral("msrpSessionId"), ascii(event.msrpSessionId));
+    if (!extension.isEmpty())
+        object.insert(QStringLiteral("extension"), extension);
+    return object;
+}
+
+QJsonObject sessionEndJson(const SessionEndLogEvent &event)
+{
+    QJsonObject object;
+    putHeader(object, mediaEndType(), event.header);
+    object.insert(QStringLiteral("mediaLabel"), toArray(event.mediaLabel));
+    QJsonObject extension;
+    putOptional(extension, QStringLiteral("msrpSessionId"), ascii(event.msrpSessionId));
+    putOptional(extension, QStringLiteral("reason"), event.reason);
+    if (!extension.isEmpty())
+        object.insert(QStringLiteral("extension"), extension);
+    return object;
+}
+
+} // namespace
+
+QString directionName(Direction direction)
+{
+    return direction == Direction::Incoming ? QStringLiteral("incoming")
+                                            : QStringLiteral("outgoing");
+}
+
+std::optional<Direction> directionFromName(QStringView name)
+{
+    if (name == u"incoming")
+        return Direction::Incoming;
+    if (name == u"outgoing")
+        return Direction::Outgoing;
+    return std::nullopt;
+}
+
+QString logEventTypeName(const LogEvent &event)
+{
+    return std::visit(Overloaded{
+                          [](const MessageLogEvent &) { return messageType(); },
+                          [](const MalformedMessageLogEvent &) { return malformedType(); },
+                          [](const SessionStartLogEvent &) { return mediaStartType(); },
+                          [](const SessionEndLogEvent &) { return mediaEndType(); },
+                      },
+                      event);
+}
+
+const LogEventHeader &headerOf(const LogEvent &event)
+{
+    return std::visit([](const auto &e) -> const LogEventHeader & { return e.header; }, event);
+}
+
+LogEventHeader &headerOf(LogEvent &event)
+{
+    return std::visit([](auto &e) -> LogEventHeader & { return e.header; }, event);
+}
+
+QJsonObject toJson(const LogEvent &event)
+{
+    return std::visit(Overloaded{
+                          [](const MessageLogEvent &e) { return messageJson(e); },
+                          [](const MalformedMessageLogEvent &e) { return malformedJson(e); },
+                          [](const SessionStartLogEvent &e) { return sessionStartJson(e); },
+                          [](const SessionEndLogEvent &e) { return sessionEndJson(e); },
+                      },
+                      event);
+}
+
+Result<LogEvent> logEventFromJson(const QJsonObject &object)
+{
+    const QString type = object.value(QStringLiteral("logEventType")).toString();
+    const QJsonObject extension = object.value(QStringLiteral("extension")).toObject();
+    const auto str = [](const QJsonObject &o, const char *key) {
+        return o.value(QLatin1String(key)).toString();
+    };
+    LogEventHeader header = readHeader(object);
+    if (!header.timestamp.isValid())
+        return fail(ErrorCode::Malformed, QStringLiteral("log event has no valid timestamp"));
+
+    if (type == messageType()) {
+        const auto direction = readDirection(object);
+        if (!direction)
+            return tl::unexpected(direction.error());
+        MessageLogEvent event;
+        event.header = std::move(header);
+        event.direction = *direction;
+        event.text = str(object, "text");
+        event.msrpMessageId = str(extension, "msrpMessageId").toUtf8();
+        event.msrpSessionId = str(extension, "msrpSessionId").toUtf8();
+        event.contentType = str(extension, "contentType");
+        return event;
+    }
+    if (type == malformedType()) {
+        MalformedMessageLogEvent event;
+        event.header = std::move(header);
+        const QString exact = str(extension, "textBase64");
+        event.text = exact.isEmpty() ? str(object, "text").toUtf8()
+                                     : QByteArray::fromBase64(exact.toLatin1());
+        event.ipAddress = str(object, "ipAddress");
+        event.explanationText = str(object, "explanationText");
+        return event;
+    }
+    if (type == mediaStartType()) {
+        const auto direction = readDirection(object);
+        if (!direction)
+            return tl::unexpected(direction.error());
+        SessionStartLogEvent event;
+        event.header = std::move(header);
+        event.direction = *direction;
+        event.sdp = str(object, "sdp");
+        event.mediaLabel = fromArray(object.value(QStringLiteral("mediaLabel")));
+        event.msrpSessionId = str(extension, "msrpSessionId").toUtf8();
+        return event;
+    }
+    if (type == mediaEndType()) {
+        SessionEndLogEvent event;
+        event.header = std::move(header);
+        event.mediaLabel = fromArray(object.value(QStringLiteral("mediaLabel")));
+        event.msrpSessionId = str(extension, "msrpSessionId").toUtf8();
+        event.reason = str(extension, "reason");
+        return event;
+    }
+    return fail(ErrorCode::Unsupported, QStringLiteral("unknown logEventType \"%1\"").arg(type));
+}
+
+QByteArray toJsonLine(const LogEvent &event)
+{
+    // Compact JSON escapes CR and LF inside strings, so one object is one line.
+    QByteArray line = QJsonDocument(toJson(event)).toJson(QJsonDocument::Compact);
+    line.append('\n');
+    return line;
+}
+
+QByteArray toJsonLines(const QList<LogEvent> &events)
+{
+    QByteArray out;
+    for (const LogEvent &event : events)
+        out.append(toJsonLine(event));
+    return out;
+}
+
+QString formatTimestamp(const QDateTime &time)
+{
+    if (!time.isValid())
+        return {};
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime parseTimestamp(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(text, Qt::ISODate);
+    return time.isValid() ? time.toUTC() : QDateTime();
+}
+
+} // namespace herald::store
