@@ -24,6 +24,11 @@ Session::Session(Endpoint &endpoint, Uri localUri, SessionOptions options)
 
 Session::~Session() = default;
 
+Connection *Session::connection() const
+{
+    return m_connection;
+}
+
 void Session::transition(SessionEvent event, const QString &reason)
 {
     const SessionState next = nextSessionState(m_state, event);

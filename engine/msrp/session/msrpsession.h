@@ -61,7 +61,7 @@ public:
     const Path &remotePath() const { return m_remotePath; }
     const SessionOptions &options() const { return m_options; }
     SessionState state() const { return m_state; }
-    Connection *connection() const { return m_connection; }
+    Connection *connection() const;
     QString closeReason() const { return m_closeReason; }
 
     // Queues a message; returns its Message-ID. Sending starts once the session is bound.
