@@ -274,10 +274,20 @@ Result<void> Parser::header(QByteArrayView name, QByteArrayView value)
     auto path = [&](Path &target) -> Result<void> {
         if (!target.isEmpty())
             return duplicate();
+        // Chunk after chunk carries the same paths: reuse the last parse of an identical value
+        // (the Path is implicitly shared) instead of parsing and allocating it again.
+        for (const PathCacheEntry &cached : m_pathCache) {
+            if (!cached.text.isEmpty() && cached.text == value) {
+                target = cached.path;
+                return {};
+            }
+        }
         auto p = parsePath(value, m_limits.maxPathUris, m_limits.maxUriLength);
         if (!p)
             return fail(p.error().code, QString::fromLatin1(name.toByteArray()) +
                                             QStringLiteral(": ") + p.error().detail);
+        m_pathCache[m_pathCacheNext] = PathCacheEntry{value.toByteArray(), *p};
+        m_pathCacheNext = (m_pathCacheNext + 1) % m_pathCache.size();
         target = std::move(*p);
         return {};
     };

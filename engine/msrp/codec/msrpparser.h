@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <array>
+
 namespace herald::msrp {
 
 // What a Parser reports, in order, for each frame on the stream.
@@ -83,6 +85,13 @@ private:
     qsizetype m_headerBytes = 0; // header-block bytes of the current frame so far
     int m_headerCount = 0;
     bool m_seenStartLine = false;
+    struct PathCacheEntry
+    {
+        QByteArray text;
+        Path path;
+    };
+    std::array<PathCacheEntry, 4> m_pathCache; // the last path values parsed, and their parses
+    std::size_t m_pathCacheNext = 0;
     QByteArray m_needle;      // "\r\n-------" + transaction-id
     qsizetype m_bodySkip = 0; // leading bytes of the body region that are the blank line
     std::optional<Error> m_failed;

@@ -57,6 +57,9 @@ bool validParameter(QByteArrayView p)
 
 bool equalsPercentDecoded(QByteArrayView a, QByteArrayView b, bool caseInsensitive)
 {
+    // The common case, no escapes, compares in place.
+    if (!a.contains('%') && !b.contains('%'))
+        return caseInsensitive ? equalsCi(a, b) : a == b;
     const QByteArray da = percentDecoded(a);
     const QByteArray db = percentDecoded(b);
     return caseInsensitive ? da.compare(db, Qt::CaseInsensitive) == 0 : da == db;

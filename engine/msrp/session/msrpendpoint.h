@@ -65,9 +65,9 @@ public:
     // Passive side: wait for the peer's first request. An empty path takes the peer's From-Path.
     void acceptSession(Session *session, Path remotePath = {});
 
-    Session *session(QByteArrayView sessionId) const
+    Session *session(const QByteArray &sessionId) const
     {
-        return m_sessions.value(sessionId.toByteArray());
+        return m_sessions.value(sessionId);
     }
     QList<Session *> sessions() const { return m_sessions.values(); }
     QList<Connection *> connections() const { return m_connections; }
