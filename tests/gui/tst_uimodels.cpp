@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+//
+// The console's item models obey the QAbstractItemModel contract and name their columns.
+
+#include "engine/core/clock.h"
+#include "engine/core/randomsource.h"
+#include "engine/service/engine.h"
+#include "ui/models/incomingcallsmodel.h"
+#include "ui/models/labtablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+#include <memory>
+
+using namespace herald;
+
+class TestUiModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void contract_data();
+    void contract();
+
+private:
+    std::unique_ptr<QAbstractItemModel> makeModel(const QString &name);
+
+    ManualClock m_clock;
+    SeededRandomSource m_random{42};
+    std::unique_ptr<service::Engine> m_engine;
+};
+
+void TestUiModels::init()
+{
+    m_engine = std::make_unique<service::Engine>(service::EngineConfig{}, m_clock, m_random);
+}
+
+void TestUiModels::cleanup()
+{
+    m_engine.reset();
+}
+
+std::unique_ptr<QAbstractItemModel> TestUiModels::makeModel(const QString &name)
+{
+    using Table = ui::LabTableModel::Table;
+    if (name == u"incoming calls")
+        return std::make_unique<ui::IncomingCallsModel>(*m_engine);
+    if (name == u"SIP dialogs")
+        return std::make_unique<ui::LabTableModel>(Table::SipDialogs, *m_engine);
+    if (name == u"MSRP sessions")
+        return std::make_unique<ui::LabTableModel>(Table::MsrpSessions, *m_engine);
+    if (name == u"TCP connections")
+        return std::make_unique<ui::LabTableModel>(Table::TcpConnections, *m_engine);
+    return nullptr;
+}
+
+void TestUiModels::contract_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<int>("columns");
+    QTest::newRow("incoming calls")
+        << QStringLiteral("incoming calls") << int(ui::IncomingCallsModel::ColumnCount);
+    QTest::newRow("SIP dialogs") << QStringLiteral("SIP dialogs") << 5;
+    QTest::newRow("MSRP sessions") << QStringLiteral("MSRP sessions") << 5;
+    QTest::newRow("TCP connections") << QStringLiteral("TCP connections") << 5;
+}
+
+void TestUiModels::contract()
+{
+    QFETCH(QString, name);
+    QFETCH(int, columns);
+    const auto model = makeModel(name);
+    QVERIFY(model);
+    QAbstractItemModelTester tester(model.get(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+    // No registry feeds them yet: empty, flat tables with named columns.
+    QCOMPARE(model->rowCount(), 0);
+    QCOMPARE(model->columnCount(), columns);
+    QStringList headers;
+    for (int column = 0; column < columns; ++column) {
+        const QString header = model->headerData(column, Qt::Horizontal).toString();
+        QVERIFY2(!header.isEmpty(), qPrintable(QStringLiteral("column %1 unnamed").arg(column)));
+        headers.append(header);
+    }
+    QCOMPARE(QSet<QString>(headers.cbegin(), headers.cend()).size(), headers.size());
+    QVERIFY(!model->headerData(columns, Qt::Horizontal).isValid());
+    QVERIFY(!model->data(model->index(0, 0)).isValid());
+}
+
+QTEST_GUILESS_MAIN(TestUiModels)
+#include "tst_uimodels.moc"

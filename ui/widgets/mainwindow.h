@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QTabWidget;
+
+namespace herald::service {
+class Engine;
+}
+
+namespace herald::ui {
+
+class IncomingCallsModel;
+class LabView;
+class PlaceholderTableView;
+class PsapView;
+
+// The console: the queue of incoming text calls on the left, the PSAP and Lab views in tabs
+// beside it, and what the engine listens on in the status bar. It reads the Engine it is
+// given; it holds no protocol state of its own.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(service::Engine &engine, QWidget *parent = nullptr);
+
+    QTabWidget *tabs() const { return m_tabs; }
+    PlaceholderTableView *incomingView() const { return m_incomingView; }
+    LabView *labView() const { return m_labView; }
+    // The status bar's account of the MSRP listener.
+    QString listenStatusText() const;
+
+    // For main() when start() failed: the status bar shows why the engine is not listening.
+    void showEngineError(const QString &detail);
+
+private:
+    QWidget *createIncomingQueue();
+    void createMenus();
+    void updateListenStatus();
+    void updateConnectionCount(int count);
+
+    service::Engine &m_engine;
+    IncomingCallsModel *m_incomingModel = nullptr;
+    PlaceholderTableView *m_incomingView = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    PsapView *m_psapView = nullptr;
+    LabView *m_labView = nullptr;
+    QLabel *m_listenStatus = nullptr;
+    QLabel *m_connectionCount = nullptr;
+};
+
+} // namespace herald::ui
