@@ -8,14 +8,27 @@
 
 namespace herald::service {
 
+namespace {
+msrp::EndpointConfig endpointConfig(const EngineConfig &config)
+{
+    msrp::EndpointConfig c;
+    c.listenAddress = config.msrpListenAddress;
+    c.listenPort = config.msrpListenPort;
+    return c;
+}
+} // namespace
+
 Engine::Engine(EngineConfig config, Clock &clock, RandomSource &random, QObject *parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_clock(clock)
     , m_random(random)
+    , m_msrp(endpointConfig(m_config), clock, random)
 {
-    connect(&m_msrpListener, &msrp::Listener::connectionCountChanged, this,
-            &Engine::msrpConnectionCountChanged);
+    connect(&m_msrp, &msrp::Endpoint::connectionOpened, this,
+            [this] { Q_EMIT msrpConnectionCountChanged(msrpConnectionCount()); });
+    connect(&m_msrp, &msrp::Endpoint::connectionClosed, this,
+            [this] { Q_EMIT msrpConnectionCountChanged(msrpConnectionCount()); });
 }
 
 Engine::~Engine()
@@ -28,8 +41,7 @@ Result<void> Engine::start()
 {
     if (m_running)
         return {};
-    if (auto listening = m_msrpListener.listen(m_config.msrpListenAddress, m_config.msrpListenPort);
-        !listening)
+    if (auto listening = m_msrp.listen(); !listening)
         return listening;
     m_running = true;
     qCInfo(lcService, "engine started");
@@ -41,7 +53,7 @@ void Engine::stop()
 {
     if (!m_running)
         return;
-    m_msrpListener.close();
+    m_msrp.close();
     m_running = false;
     qCInfo(lcService, "engine stopped");
     Q_EMIT stopped();
@@ -49,27 +61,27 @@ void Engine::stop()
 
 QHostAddress Engine::msrpListenAddress() const
 {
-    return m_msrpListener.serverAddress();
+    return m_msrp.serverAddress();
 }
 quint16 Engine::msrpListenPort() const
 {
-    return m_msrpListener.serverPort();
+    return m_msrp.serverPort();
 }
 QString Engine::msrpListenEndpoint() const
 {
-    if (!m_msrpListener.isListening())
+    if (!m_msrp.isListening())
         return {};
-    const QHostAddress address = m_msrpListener.serverAddress();
+    const QHostAddress address = m_msrp.serverAddress();
     // IPv6 in brackets, as in URIs (RFC 3986 §3.2.2), so the port stays distinguishable.
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
                              ? u'[' + address.toString() + u']'
                              : address.toString();
-    return host + u':' + QString::number(m_msrpListener.serverPort());
+    return host + u':' + QString::number(m_msrp.serverPort());
 }
 
 int Engine::msrpConnectionCount() const
 {
-    return m_msrpListener.connectionCount();
+    return int(m_msrp.connections().size());
 }
 
 } // namespace herald::service

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "engine/core/result.h"
-#include "engine/msrp/transport/msrplistener.h"
+#include "engine/msrp/session/msrpendpoint.h"
 #include "engine/service/engineconfig.h"
 
 #include <QHostAddress>
@@ -44,6 +44,8 @@ public:
     QString msrpListenEndpoint() const;
     // Open MSRP connections.
     int msrpConnectionCount() const;
+    // The MSRP endpoint: sessions, connections, transfers.
+    msrp::Endpoint &msrp() { return m_msrp; }
 
 Q_SIGNALS:
     // start() succeeded.
@@ -56,7 +58,7 @@ private:
     EngineConfig m_config;
     Clock &m_clock;
     RandomSource &m_random;
-    msrp::Listener m_msrpListener;
+    msrp::Endpoint m_msrp;
     bool m_running = false;
 };
 

@@ -42,7 +42,7 @@ Result<void> Endpoint::listen()
         const auto code = m_server->serverError() == QAbstractSocket::AddressInUseError
                               ? ErrorCode::Conflict
                               : ErrorCode::Io;
-        return fail(code, QStringLiteral("cannot listen for MSRP on %1:%2: %3")
+        return fail(code, QStringLiteral("cannot listen on %1:%2 for MSRP: %3")
                               .arg(m_config.listenAddress.toString())
                               .arg(m_config.listenPort)
                               .arg(m_server->errorString()));

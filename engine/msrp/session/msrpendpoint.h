@@ -7,6 +7,7 @@
 #include "engine/core/result.h"
 #include "engine/msrp/codec/msrpparser.h"
 #include "engine/msrp/session/msrpsession.h"
+#include "engine/msrp/transport/msrpconnection.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -18,8 +19,6 @@ class QTcpServer;
 class QTimer;
 
 namespace herald::msrp {
-
-class Connection;
 
 struct EndpointConfig
 {
@@ -65,10 +64,7 @@ public:
     // Passive side: wait for the peer's first request. An empty path takes the peer's From-Path.
     void acceptSession(Session *session, Path remotePath = {});
 
-    Session *session(const QByteArray &sessionId) const
-    {
-        return m_sessions.value(sessionId);
-    }
+    Session *session(const QByteArray &sessionId) const { return m_sessions.value(sessionId); }
     QList<Session *> sessions() const { return m_sessions.values(); }
     QList<Connection *> connections() const { return m_connections; }
 

@@ -19,6 +19,8 @@ namespace {
 constexpr qsizetype kBlock = 256 * 1024;
 // One read from the socket at most; the parser never needs more at once.
 constexpr qint64 kReadBlock = 1024 * 1024;
+// Unsent octets past which we stop reading from the peer.
+constexpr qint64 kMaxAnswerBacklog = 8 * 1024 * 1024;
 
 // RFC 4975 §7.1.1 / §7.2: who answers what.
 bool wantsResponse(const Frame &request, int status)
@@ -150,6 +152,10 @@ void Connection::pump()
     m_pumpScheduled = false;
     if (!isConnected())
         return;
+    if (m_readPaused && m_socket->bytesToWrite() <= kMaxAnswerBacklog / 2) {
+        m_readPaused = false;
+        QMetaObject::invokeMethod(this, &Connection::onReadyRead, Qt::QueuedConnection);
+    }
     const qint64 highWater = m_endpoint.config().writeHighWater;
     while (m_socket->bytesToWrite() < highWater) {
         if (m_open.message) {
@@ -357,6 +363,12 @@ void Connection::onReadyRead()
     // Hold a guard: a handler may close this connection while the parser runs.
     QPointer<Connection> self(this);
     while (self && !m_closing && m_socket->bytesAvailable() > 0) {
+        // A peer that sends requests but does not read our answers is not read from either,
+        // until what we owe it has drained: our buffers stay bounded (resumed in pump()).
+        if (m_socket->bytesToWrite() > kMaxAnswerBacklog) {
+            m_readPaused = true;
+            return;
+        }
         const QByteArray data = m_socket->read(std::min(m_socket->bytesAvailable(), kReadBlock));
         m_bytesIn += quint64(data.size());
         qCDebug(lcMsrpWire).noquote() << "<-" << peerAddress() << data.left(400);

@@ -105,6 +105,7 @@ private:
     Parser m_parser;
     bool m_closing = false;
     bool m_pumpScheduled = false;
+    bool m_readPaused = false;
 
     QList<Session *> m_sessions;
     std::deque<Session *> m_ready; // sessions with octets to send, in turn order
