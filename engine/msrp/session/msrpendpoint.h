@@ -32,7 +32,7 @@ struct EndpointConfig
     std::chrono::milliseconds transactionTimeout{30000};
     // The disk is read for a transfer only while less than this waits in a socket's buffer.
     // Also bounds how long a text waits behind a transfer on the same connection.
-    qint64 writeHighWater = 1024 * 1024;
+    qint64 writeHighWater = 256 * 1024;
     ParserLimits parserLimits;
 };
 
