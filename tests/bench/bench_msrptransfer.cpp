@@ -190,8 +190,12 @@ double transferMBs(Side &sa, Side &sb, const QString &path, qint64 size, qsizety
     sa.call([&] {
         c = QObject::connect(file.a, &Session::outgoingChanged, file.a, [&](const MessageInfo &i) {
             if (isFinal(i.state) || i.state == DeliveryState::Acknowledged) {
-                if (i.state != DeliveryState::Acknowledged)
-                    std::fprintf(stderr, "transfer ended in state %d\n", int(i.state));
+                if (i.state != DeliveryState::Acknowledged) {
+                    // A figure for a transfer that did not happen would be a lie.
+                    std::fprintf(stderr, "transfer failed: state %d, status %d, %s\n", int(i.state),
+                                 i.status, qPrintable(i.reason));
+                    std::_Exit(1);
+                }
                 done.release();
             }
         });

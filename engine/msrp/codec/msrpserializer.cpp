@@ -33,6 +33,12 @@ namespace Serializer {
 
 void appendHead(QByteArray &out, const Frame &f)
 {
+    appendHead(out, f, pathToBytes(f.toPath), pathToBytes(f.fromPath));
+}
+
+void appendHead(QByteArray &out, const Frame &f, QByteArrayView toPathText,
+                QByteArrayView fromPathText)
+{
     out.append("MSRP ");
     out.append(f.transactionId);
     out.append(' ');
@@ -49,10 +55,10 @@ void appendHead(QByteArray &out, const Frame &f)
     out.append("\r\n");
     // RFC 4975 §9: To-Path first, From-Path second. (Absent paths are left out rather than
     // written empty, so that a fragment still round-trips; checkHead() refuses such frames.)
-    if (!f.toPath.isEmpty())
-        line(out, "To-Path", pathToBytes(f.toPath));
-    if (!f.fromPath.isEmpty())
-        line(out, "From-Path", pathToBytes(f.fromPath));
+    if (!toPathText.isEmpty())
+        line(out, "To-Path", toPathText);
+    if (!fromPathText.isEmpty())
+        line(out, "From-Path", fromPathText);
     if (!f.usePath.isEmpty())
         line(out, "Use-Path", pathToBytes(f.usePath));
     if (!f.messageId.isEmpty())

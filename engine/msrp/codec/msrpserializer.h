@@ -20,6 +20,10 @@ QByteArray serialize(const Frame &frame);
 // the tail. head(f) + body + tail(f.transactionId, flag) == serialize(f) when f.hasBody.
 // head() ends with the blank line when the frame has a body.
 void appendHead(QByteArray &out, const Frame &frame);
+// The same with the paths already written out (pathToBytes): a session's paths do not change,
+// so a sender writes them once rather than for every chunk.
+void appendHead(QByteArray &out, const Frame &frame, QByteArrayView toPathText,
+                QByteArrayView fromPathText);
 QByteArray head(const Frame &frame);
 // "CRLF -------tid<flag> CRLF" after a body; without the leading CRLF for a bodiless frame.
 void appendTail(QByteArray &out, QByteArrayView transactionId, Continuation flag, bool afterBody);

@@ -20,7 +20,9 @@ Session::Session(Endpoint &endpoint, Uri localUri, SessionOptions options)
     , m_endpoint(endpoint)
     , m_localUri(std::move(localUri))
     , m_options(std::move(options))
-{}
+{
+    m_localUriText = m_localUri.toBytes();
+}
 
 Session::~Session() = default;
 

@@ -59,6 +59,9 @@ public:
     const QByteArray &id() const { return m_localUri.sessionId; }
     const Uri &localUri() const { return m_localUri; }
     const Path &remotePath() const { return m_remotePath; }
+    // The paths as written in To-Path / From-Path, kept so every chunk need not write them.
+    const QByteArray &remotePathText() const { return m_remotePathText; }
+    const QByteArray &localUriText() const { return m_localUriText; }
     const SessionOptions &options() const { return m_options; }
     SessionState state() const { return m_state; }
     Connection *connection() const;
@@ -95,7 +98,11 @@ private:
     Session(Endpoint &endpoint, Uri localUri, SessionOptions options);
 
     // --- used by Endpoint ---
-    void setRemotePath(Path path) { m_remotePath = std::move(path); }
+    void setRemotePath(Path path)
+    {
+        m_remotePath = std::move(path);
+        m_remotePathText = pathToBytes(m_remotePath);
+    }
     void transition(SessionEvent event, const QString &reason = {});
 
     // --- used by Connection, sending side ---
@@ -133,6 +140,8 @@ private:
     Endpoint &m_endpoint;
     Uri m_localUri;
     Path m_remotePath;
+    QByteArray m_remotePathText;
+    QByteArray m_localUriText;
     SessionOptions m_options;
     SessionState m_state = SessionState::Idle;
     QPointer<Connection> m_connection;

@@ -182,8 +182,21 @@ void Connection::pump()
             continue;
         }
         if (!m_urgent.isEmpty()) {
-            write(m_urgent.takeFirst());
-            ++m_framesOut;
+            // All waiting answers in one write: many small socket writes cost more than the copy.
+            m_framesOut += quint64(m_urgent.size());
+            if (m_urgent.size() == 1) {
+                write(m_urgent.takeFirst());
+            } else {
+                QByteArray batch;
+                qsizetype total = 0;
+                for (const QByteArray &u : std::as_const(m_urgent))
+                    total += u.size();
+                batch.reserve(total);
+                for (const QByteArray &u : std::as_const(m_urgent))
+                    batch.append(u);
+                m_urgent.clear();
+                write(batch);
+            }
             continue;
         }
         if (m_ready.empty())
@@ -238,7 +251,7 @@ void Connection::startChunk(Session *session, OutgoingMessage *message)
         head.byteRange = ByteRange{start, start + length - 1, message->size()};
         QByteArray out;
         out.reserve(512 + body->size());
-        Serializer::appendHead(out, head);
+        Serializer::appendHead(out, head, session->remotePathText(), session->localUriText());
         out.append(*body);
         Serializer::appendTail(
             out, tid, message->allRead() ? Continuation::Complete : Continuation::More, true);
@@ -251,7 +264,10 @@ void Connection::startChunk(Session *session, OutgoingMessage *message)
     }
     // RFC 4975 §7.1: one chunk for as much of the message as possible; its end is not known yet.
     head.byteRange = ByteRange{start, std::nullopt, message->size()};
-    write(Serializer::head(head));
+    QByteArray headBytes;
+    headBytes.reserve(512);
+    Serializer::appendHead(headBytes, head, session->remotePathText(), session->localUriText());
+    write(headBytes);
     m_open = OpenChunk{session, message, tid, 0};
     // Registered now: the receiver may refuse the chunk (413) before its end-line is written.
     registerTransaction(tid, session, message->messageId(), 0,
