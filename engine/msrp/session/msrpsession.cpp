@@ -387,17 +387,7 @@ void Session::dropIncoming(const QString &reason)
 
 void Session::connectionLost(const QString &reason)
 {
-    if (isFinal(m_state))
-        return;
-    m_connection = nullptr;
-    const auto outgoing = m_outgoing;
-    for (const auto &message : outgoing)
-        failOutgoing(message.get(), DeliveryEvent::SessionEnded, 0, reason);
-    m_sendQueue.clear();
-    dropIncoming(reason);
-    transition(SessionEvent::ConnectionLost, reason);
-    Q_EMIT closed(reason);
-    m_endpoint.forgetSession(this);
+    end(SessionEvent::ConnectionLost, reason);
 }
 
 void Session::close(const QString &reason)
@@ -406,13 +396,20 @@ void Session::close(const QString &reason)
         return;
     if (m_connection)
         m_connection->detach(this);
+    end(SessionEvent::Close, reason);
+}
+
+void Session::end(SessionEvent event, const QString &reason)
+{
+    if (isFinal(m_state))
+        return;
     m_connection = nullptr;
     const auto outgoing = m_outgoing;
     for (const auto &message : outgoing)
         failOutgoing(message.get(), DeliveryEvent::SessionEnded, 0, reason);
     m_sendQueue.clear();
     dropIncoming(reason);
-    transition(SessionEvent::Close, reason);
+    transition(event, reason);
     Q_EMIT closed(reason);
     m_endpoint.forgetSession(this);
 }

@@ -131,6 +131,8 @@ private:
     void endChunk(Continuation flag, std::function<void(int status, QByteArray comment)> respond);
     void bindTo(Connection *connection);
     void connectionLost(const QString &reason);
+    // What close() and a lost connection share: fail what is unfinished, then say closed().
+    void end(SessionEvent event, const QString &reason);
 
     void emitOutgoing(const OutgoingMessage &m) { Q_EMIT outgoingChanged(m.info()); }
     void queueOutgoing(std::unique_ptr<OutgoingMessage> message);

@@ -4,11 +4,63 @@
 
 #include "engine/msrp/codec/msrpframecollector.h"
 #include "engine/msrp/codec/msrpserializer.h"
+#include "engine/msrp/session/msrpendpoint.h"
+
+#include <QElapsedTimer>
+#include <QTest>
 
 #include <QTcpServer>
 #include <QTcpSocket>
 
 namespace herald::test {
+
+inline msrp::EndpointConfig loopbackEndpoint()
+{
+    msrp::EndpointConfig c;
+    c.listenAddress = QHostAddress::LocalHost;
+    c.listenPort = 0;
+    return c;
+}
+
+struct SessionPair
+{
+    msrp::Session *a = nullptr;
+    msrp::Session *b = nullptr;
+};
+
+// a connects (active), b waits (passive), as after an SDP offer/answer.
+inline SessionPair connectPair(msrp::Endpoint &ea, msrp::Endpoint &eb, msrp::SessionOptions oa = {},
+                               msrp::SessionOptions ob = {})
+{
+    SessionPair p{ea.createSession(std::move(oa)), eb.createSession(std::move(ob))};
+    eb.acceptSession(p.b, {p.a->localUri()});
+    ea.connectSession(p.a, {p.b->localUri()});
+    return p;
+}
+
+inline bool waitActive(const QList<msrp::Session *> &sessions, int ms = 10000)
+{
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < ms) {
+        if (std::all_of(sessions.begin(), sessions.end(),
+                        [](msrp::Session *s) { return s->state() == msrp::SessionState::Active; }))
+            return true;
+        QTest::qWait(5);
+    }
+    return false;
+}
+
+// A sink factory writing every incoming message to `path` (through FileSink's .part file).
+inline auto fileSinkAt(const QString &path)
+{
+    return [path](const msrp::Frame &) -> Result<std::unique_ptr<msrp::MessageSink>> {
+        auto sink = msrp::FileSink::create(path);
+        if (!sink)
+            return tl::unexpected(sink.error());
+        return std::unique_ptr<msrp::MessageSink>(std::move(*sink));
+    };
+}
 
 // A scripted MSRP peer on a raw socket, for the cases a well-behaved endpoint never produces:
 // it parses with the real codec and answers only what it is told to.

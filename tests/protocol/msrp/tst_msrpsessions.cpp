@@ -21,43 +21,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-EndpointConfig loopback()
-{
-    EndpointConfig c;
-    c.listenAddress = QHostAddress::LocalHost;
-    c.listenPort = 0;
-    return c;
-}
-
-struct Pair
-{
-    Session *a = nullptr;
-    Session *b = nullptr;
-};
-
-// a connects (active), b waits (passive), as after an SDP offer/answer.
-Pair connectPair(Endpoint &ea, Endpoint &eb, SessionOptions oa = {}, SessionOptions ob = {})
-{
-    Pair p{ea.createSession(std::move(oa)), eb.createSession(std::move(ob))};
-    eb.acceptSession(p.b, {p.a->localUri()});
-    ea.connectSession(p.a, {p.b->localUri()});
-    return p;
-}
-
-bool waitActive(const QList<Session *> &sessions, int ms = 10000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms) {
-        bool all = std::all_of(sessions.begin(), sessions.end(),
-                               [](Session *s) { return s->state() == SessionState::Active; });
-        if (all)
-            return true;
-        QTest::qWait(5);
-    }
-    return false;
-}
-
 // The last state each outgoing message reached, by Message-ID.
 struct DeliveryLog : QObject
 {
@@ -121,10 +84,11 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
-        Pair p = connectPair(ea, eb);
-        QVERIFY(waitActive({p.a, p.b}));
+        test::SessionPair p = test::connectPair(ea, eb);
+        QVERIFY(test::waitActive({p.a, p.b}));
 
         QSignalSpy atB(p.b, &Session::messageReceived);
         QSignalSpy atA(p.a, &Session::messageReceived);
@@ -146,10 +110,11 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
-        Pair p = connectPair(ea, eb);
-        QVERIFY(waitActive({p.a, p.b}));
+        test::SessionPair p = test::connectPair(ea, eb);
+        QVERIFY(test::waitActive({p.a, p.b}));
         DeliveryLog log;
         log.watch(p.a);
         SendOptions opts;
@@ -162,24 +127,24 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        EndpointConfig ca = loopback();
+        EndpointConfig ca = test::loopbackEndpoint();
         ca.maxSessionsPerConnection = 250;
-        Endpoint ea(ca, clock, random), eb(loopback(), clock, random);
+        Endpoint ea(ca, clock, random), eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
-        QList<Pair> pairs;
+        QList<test::SessionPair> pairs;
         QList<Session *> all;
         for (int i = 0; i < 1000; ++i) {
-            pairs.append(connectPair(ea, eb));
+            pairs.append(test::connectPair(ea, eb));
             all << pairs.last().a << pairs.last().b;
         }
-        QVERIFY(waitActive(all, 20000));
+        QVERIFY(test::waitActive(all, 20000));
         QCOMPARE(ea.connections().size(), 4);
         QCOMPARE(eb.connections().size(), 4);
 
         int received = 0;
         QHash<Session *, QByteArray> expected;
         for (int i = 0; i < pairs.size(); ++i) {
-            const Pair &p = pairs[i];
+            const test::SessionPair &p = pairs[i];
             for (Session *s : {p.a, p.b})
                 connect(s, &Session::messageReceived, this, [&, s](const ReceivedMessage &m) {
                     QCOMPARE(m.body, expected.value(s));
@@ -204,17 +169,13 @@ private Q_SLOTS:
 
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
         SessionOptions ob;
-        ob.sinkFactory = [&dir](const Frame &) -> Result<std::unique_ptr<MessageSink>> {
-            auto sink = FileSink::create(dir.filePath(QStringLiteral("received.bin")));
-            if (!sink)
-                return tl::unexpected(sink.error());
-            return std::unique_ptr<MessageSink>(std::move(*sink));
-        };
-        Pair p = connectPair(ea, eb, {}, ob);
-        QVERIFY(waitActive({p.a, p.b}));
+        ob.sinkFactory = test::fileSinkAt(dir.filePath(QStringLiteral("received.bin")));
+        test::SessionPair p = test::connectPair(ea, eb, {}, ob);
+        QVERIFY(test::waitActive({p.a, p.b}));
         QSignalSpy received(p.b, &Session::messageReceived);
         DeliveryLog log;
         log.watch(p.a);
@@ -248,7 +209,8 @@ private Q_SLOTS:
         QVERIFY(!randomFile(source, 300 * 1024 * 1024, 5).isEmpty());
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
         SessionOptions discard;
         discard.sinkFactory = [&dir](const Frame &f) -> Result<std::unique_ptr<MessageSink>> {
@@ -257,9 +219,9 @@ private Q_SLOTS:
                 return tl::unexpected(sink.error());
             return std::unique_ptr<MessageSink>(std::move(*sink));
         };
-        Pair fileSession = connectPair(ea, eb, {}, discard);
-        Pair textSession = connectPair(ea, eb);
-        QVERIFY(waitActive({fileSession.a, fileSession.b, textSession.a, textSession.b}));
+        test::SessionPair fileSession = test::connectPair(ea, eb, {}, discard);
+        test::SessionPair textSession = test::connectPair(ea, eb);
+        QVERIFY(test::waitActive({fileSession.a, fileSession.b, textSession.a, textSession.b}));
         QCOMPARE(ea.connections().size(), 1);
 
         DeliveryLog fileLog, textLog;
@@ -306,7 +268,7 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint eb(loopback(), clock, random);
+        Endpoint eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(eb.listen());
         test::RawMsrpClient raw(eb.serverPort());
         Uri to;
@@ -326,10 +288,11 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
-        Pair p = connectPair(ea, eb);
-        QVERIFY(waitActive({p.a, p.b}));
+        test::SessionPair p = test::connectPair(ea, eb);
+        QVERIFY(test::waitActive({p.a, p.b}));
         // A second connection that claims the same session (with the right From-Path).
         test::RawMsrpClient intruder(eb.serverPort());
         intruder.send(rawSend(p.b->localUri(), p.a->localUri(), "tx506abc"));
@@ -342,7 +305,7 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint eb(loopback(), clock, random);
+        Endpoint eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(eb.listen());
         Session *s = eb.createSession();
         test::RawMsrpPeer expected;
@@ -361,12 +324,13 @@ private Q_SLOTS:
         QVERIFY(!randomFile(source, 64 * 1024 * 1024, 9).isEmpty());
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
         SessionOptions small;
         small.maxSize = 1000;
-        Pair p = connectPair(ea, eb, {}, small);
-        QVERIFY(waitActive({p.a, p.b}));
+        test::SessionPair p = test::connectPair(ea, eb, {}, small);
+        QVERIFY(test::waitActive({p.a, p.b}));
         DeliveryLog log;
         log.watch(p.a);
         QSignalSpy received(p.b, &Session::messageReceived);
@@ -392,12 +356,13 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
         SessionOptions textOnly;
         textOnly.acceptTypes = {"text/plain", "message/*"};
-        Pair p = connectPair(ea, eb, {}, textOnly);
-        QVERIFY(waitActive({p.a, p.b}));
+        test::SessionPair p = test::connectPair(ea, eb, {}, textOnly);
+        QVERIFY(test::waitActive({p.a, p.b}));
         DeliveryLog log;
         log.watch(p.a);
         const QByteArray bad = p.a->sendText("image/png", "png");
@@ -414,17 +379,13 @@ private Q_SLOTS:
         QVERIFY(!randomFile(source, 256 * 1024 * 1024, 4).isEmpty());
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
         SessionOptions ob;
-        ob.sinkFactory = [&dir](const Frame &) -> Result<std::unique_ptr<MessageSink>> {
-            auto sink = FileSink::create(dir.filePath(QStringLiteral("partial.bin")));
-            if (!sink)
-                return tl::unexpected(sink.error());
-            return std::unique_ptr<MessageSink>(std::move(*sink));
-        };
-        Pair p = connectPair(ea, eb, {}, ob);
-        QVERIFY(waitActive({p.a, p.b}));
+        ob.sinkFactory = test::fileSinkAt(dir.filePath(QStringLiteral("partial.bin")));
+        test::SessionPair p = test::connectPair(ea, eb, {}, ob);
+        QVERIFY(test::waitActive({p.a, p.b}));
         DeliveryLog sent;
         sent.watch(p.a);
         QHash<QByteArray, MessageInfo> incoming;
@@ -449,12 +410,12 @@ private Q_SLOTS:
     {
         ManualClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen());
         test::RawMsrpPeer silent; // answers the binding SEND, then nothing
         Session *s = ea.createSession();
         ea.connectSession(s, {silent.uri()});
-        QVERIFY(waitActive({s}));
+        QVERIFY(test::waitActive({s}));
         DeliveryLog log;
         log.watch(s);
         const QByteArray id = s->sendText("text/plain", "anyone?");
@@ -477,17 +438,13 @@ private Q_SLOTS:
         QVERIFY(!randomFile(source, 256 * 1024 * 1024, 8).isEmpty());
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
         SessionOptions ob;
-        ob.sinkFactory = [&dir](const Frame &) -> Result<std::unique_ptr<MessageSink>> {
-            auto sink = FileSink::create(dir.filePath(QStringLiteral("dropped.bin")));
-            if (!sink)
-                return tl::unexpected(sink.error());
-            return std::unique_ptr<MessageSink>(std::move(*sink));
-        };
-        Pair p = connectPair(ea, eb, {}, ob);
-        QVERIFY(waitActive({p.a, p.b}));
+        ob.sinkFactory = test::fileSinkAt(dir.filePath(QStringLiteral("dropped.bin")));
+        test::SessionPair p = test::connectPair(ea, eb, {}, ob);
+        QVERIFY(test::waitActive({p.a, p.b}));
         DeliveryLog sent;
         sent.watch(p.a);
         QHash<QByteArray, MessageInfo> incoming;
@@ -515,14 +472,14 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen());
         test::RawMsrpPeer peer;
         SessionOptions o;
         o.chunkSize = 2048;
         Session *s = ea.createSession(o);
         ea.connectSession(s, {peer.uri()});
-        QVERIFY(waitActive({s}));
+        QVERIFY(test::waitActive({s}));
         QByteArray text(5000, 'z');
         const QByteArray id = s->sendText("text/plain", text);
         QTRY_COMPARE_WITH_TIMEOUT(peer.received.size(), 4, 5000); // the binding SEND + 3 chunks
@@ -541,7 +498,7 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint eb(loopback(), clock, random);
+        Endpoint eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(eb.listen());
         Session *s = eb.createSession();
         test::RawMsrpPeer peerUri;
@@ -573,10 +530,11 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
-        Pair p = connectPair(ea, eb);
-        QVERIFY(waitActive({p.a, p.b}));
+        test::SessionPair p = test::connectPair(ea, eb);
+        QVERIFY(test::waitActive({p.a, p.b}));
         test::RawMsrpClient garbage(eb.serverPort());
         garbage.socket.write("GET / HTTP/1.1\r\n\r\n");
         QTRY_COMPARE_WITH_TIMEOUT(garbage.socket.state(), QAbstractSocket::UnconnectedState, 5000);
@@ -589,11 +547,12 @@ private Q_SLOTS:
     {
         SystemClock clock;
         SystemRandomSource random;
-        Endpoint ea(loopback(), clock, random), eb(loopback(), clock, random);
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
         QVERIFY(ea.listen() && eb.listen());
-        Pair p = connectPair(ea, eb);
-        Pair q = connectPair(ea, eb);
-        QVERIFY(waitActive({p.a, p.b, q.a, q.b}));
+        test::SessionPair p = test::connectPair(ea, eb);
+        test::SessionPair q = test::connectPair(ea, eb);
+        QVERIFY(test::waitActive({p.a, p.b, q.a, q.b}));
         QCOMPARE(ea.connections().size(), 1);
         p.a->close(QStringLiteral("BYE"));
         QCOMPARE(ea.connections().size(), 1); // q still uses it

@@ -14,6 +14,7 @@
 #include "engine/msrp/codec/msrpserializer.h"
 #include "engine/msrp/session/msrpendpoint.h"
 #include "engine/msrp/transport/msrpconnection.h"
+#include "tests/protocol/msrp/msrptestpeer.h"
 #include "tests/support/testsupport.h"
 
 #include <QElapsedTimer>
@@ -41,42 +42,6 @@ constexpr quint64 kFixedSize = 3 * 1024 * 1024;     // sent in 2048-octet chunks
 constexpr qsizetype kChunk = 2048;                  // SessionOptions::chunkSize
 constexpr quint64 kInterruptibleSize = 1024 * 1024; // > one 256 KB block: an open chunk
 constexpr int kDecodeTimeoutMs = 60000;
-
-EndpointConfig loopback()
-{
-    EndpointConfig c;
-    c.listenAddress = QHostAddress::LocalHost;
-    c.listenPort = 0;
-    return c;
-}
-
-struct Pair
-{
-    Session *a = nullptr;
-    Session *b = nullptr;
-};
-
-// a connects (active), b waits (passive), as after an SDP offer/answer.
-Pair connectPair(Endpoint &ea, Endpoint &eb, SessionOptions oa = {}, SessionOptions ob = {})
-{
-    Pair p{ea.createSession(std::move(oa)), eb.createSession(std::move(ob))};
-    eb.acceptSession(p.b, {p.a->localUri()});
-    ea.connectSession(p.a, {p.b->localUri()});
-    return p;
-}
-
-bool waitActive(const QList<Session *> &sessions, int ms = 10000)
-{
-    QElapsedTimer t;
-    t.start();
-    while (t.elapsed() < ms) {
-        if (std::all_of(sessions.begin(), sessions.end(),
-                        [](Session *s) { return s->state() == SessionState::Active; }))
-            return true;
-        QTest::qWait(5);
-    }
-    return false;
-}
 
 // The last state each outgoing message reached, by Message-ID.
 struct DeliveryLog : QObject
@@ -236,8 +201,8 @@ private:
         Endpoint &eb = *m_eb;
 
         // 1. Texts both ways, one with a success report (RFC 4975 §7.1.2).
-        Pair texts = connectPair(ea, eb);
-        QVERIFY(waitActive({texts.a, texts.b}));
+        test::SessionPair texts = test::connectPair(ea, eb);
+        QVERIFY(test::waitActive({texts.a, texts.b}));
         DeliveryLog sentByA;
         sentByA.watch(texts.a);
         QSignalSpy atB(texts.b, &Session::messageReceived);
@@ -264,8 +229,8 @@ private:
         fixed.chunkSize = kChunk;
         SessionOptions roomy; // keep the 3 MB in memory (the default cap is 1 MB)
         roomy.maxInMemory = 2 * qsizetype(kFixedSize);
-        Pair chunked = connectPair(ea, eb, fixed, roomy);
-        QVERIFY(waitActive({chunked.a, chunked.b}));
+        test::SessionPair chunked = test::connectPair(ea, eb, fixed, roomy);
+        QVERIFY(test::waitActive({chunked.a, chunked.b}));
         DeliveryLog chunkedLog;
         chunkedLog.watch(chunked.a);
         QSignalSpy chunkedAtB(chunked.b, &Session::messageReceived);
@@ -277,8 +242,8 @@ private:
 
         // 3. An interruptible message: its first chunk opens with "1-*/N" and is ended with "+"
         // when a text of the same session queues behind it (RFC 4975 §7.1), then it resumes.
-        Pair open = connectPair(ea, eb, {}, roomy);
-        QVERIFY(waitActive({open.a, open.b}));
+        test::SessionPair open = test::connectPair(ea, eb, {}, roomy);
+        QVERIFY(test::waitActive({open.a, open.b}));
         DeliveryLog openLog;
         openLog.watch(open.a);
         QSignalSpy openAtB(open.b, &Session::messageReceived);
@@ -468,8 +433,8 @@ private Q_SLOTS:
             QSKIP("tshark not found in PATH (scripts/install-deps.sh installs it)");
         QVERIFY(m_dir.isValid());
         m_pcap = m_dir.filePath(QStringLiteral("msrp.pcap"));
-        m_ea = std::make_unique<Endpoint>(loopback(), m_clock, m_random);
-        m_eb = std::make_unique<Endpoint>(loopback(), m_clock, m_random);
+        m_ea = std::make_unique<Endpoint>(test::loopbackEndpoint(), m_clock, m_random);
+        m_eb = std::make_unique<Endpoint>(test::loopbackEndpoint(), m_clock, m_random);
         QVERIFY(m_ea->listen());
         QVERIFY(m_eb->listen());
         m_port = m_eb->serverPort();
