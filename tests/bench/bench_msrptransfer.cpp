@@ -52,8 +52,9 @@ public:
 class Side
 {
 public:
-    Side()
+    explicit Side(const char *name)
     {
+        m_thread.setObjectName(QString::fromLatin1(name)); // shows in perf and top
         m_thread.start();
         m_holder.moveToThread(&m_thread);
         call([this] {
@@ -283,7 +284,7 @@ int main(int argc, char **argv)
     std::fflush(stdout);
 
     {
-        Side sa, sb;
+        Side sa("msrp-sender"), sb("msrp-receiver");
         QList<double> latencies;
         if (wanted("interruptible")) {
             const double interruptible = transferMBs(sa, sb, path, size, 0, &latencies);
@@ -309,7 +310,7 @@ int main(int argc, char **argv)
 
     if (wanted("idle")) {
         // Idle sessions: 10,000 on each side over 10 connections.
-        Side sa, sb;
+        Side sa("msrp-sender"), sb("msrp-receiver");
         const qint64 before = rssBytes();
         QList<Pair> pairs;
         // The default limit of 1,000 sessions per connection gives 10 connections.
