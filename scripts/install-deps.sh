@@ -22,6 +22,8 @@ packages=(
   clang-14 libclang-rt-14-dev clang-format-14 clang-tidy-14
   # real test peers and GUI test display
   sip-tester tshark kamailio xvfb xauth x11-apps netpbm
+  # test certificates for the SIP TLS test (tests/protocol/sip)
+  openssl
   # ELF inspection for the heraldd link test
   binutils
 )

@@ -33,6 +33,11 @@ CommandLine::CommandLine(const QString &description)
                                         "IPv6 as [::1]:2855; port 0 picks a free port).")
                              .arg(CommonOptions{}.msrpListen.toString()),
                          QStringLiteral("ADDRESS:PORT"))
+    , m_sipListenOption(QStringLiteral("sip-listen"),
+                        QStringLiteral("Accept SIP over UDP and TCP on ADDRESS:PORT (default %1; "
+                                       "port 0 picks a free port).")
+                            .arg(CommonOptions{}.sipListen.toString()),
+                        QStringLiteral("ADDRESS:PORT"))
 {
     // Own --help/--version options rather than addHelpOption()/addVersionOption(): those
     // bring Qt's process()-and-exit() path, and main() wants to choose the exit itself.
@@ -41,6 +46,7 @@ CommandLine::CommandLine(const QString &description)
     m_parser.addOption(m_helpOption);
     m_parser.addOption(m_versionOption);
     m_parser.addOption(m_msrpListenOption);
+    m_parser.addOption(m_sipListenOption);
 }
 
 void CommandLine::addOption(const QCommandLineOption &option)
@@ -68,6 +74,13 @@ Result<CommandLineAction> CommandLine::parse(const QStringList &arguments)
             return fail(ErrorCode::InvalidArgument,
                         QStringLiteral("--msrp-listen: ") + listen.error().detail);
         m_options.msrpListen = *listen;
+    }
+    if (m_parser.isSet(m_sipListenOption)) {
+        auto listen = ListenAddress::parse(m_parser.value(m_sipListenOption));
+        if (!listen)
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("--sip-listen: ") + listen.error().detail);
+        m_options.sipListen = *listen;
     }
     return CommandLineAction::Run;
 }

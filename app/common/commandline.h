@@ -24,11 +24,13 @@ struct CommonOptions
     // IANA registered port 2855 for MSRP (RFC 4975 §15.4); loopback unless told otherwise,
     // because nothing authenticates MSRP connections before a session exists.
     ListenAddress msrpListen{QHostAddress(QHostAddress::LocalHost), 2855};
+    // SIP over UDP and TCP on the same port (RFC 3261 §18); 5060 is SIP's registered port.
+    ListenAddress sipListen{QHostAddress(QHostAddress::LocalHost), 5060};
 };
 
-// The shared command line: --help, --version, --msrp-listen ADDRESS:PORT. An executable adds
-// its own options before parse(). Parsing is separate from printing and exiting so that a
-// test can drive it and main() decides the exit code.
+// The shared command line: --help, --version, --msrp-listen and --sip-listen ADDRESS:PORT. An
+// executable adds its own options before parse(). Parsing is separate from printing and exiting so
+// that a test can drive it and main() decides the exit code.
 class CommandLine
 {
 public:
@@ -58,6 +60,7 @@ private:
     QCommandLineOption m_helpOption;
     QCommandLineOption m_versionOption;
     QCommandLineOption m_msrpListenOption;
+    QCommandLineOption m_sipListenOption;
     CommonOptions m_options;
 };
 

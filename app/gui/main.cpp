@@ -4,6 +4,7 @@
 // herald: the operator console. The same Engine as heraldd, with a window on it.
 
 #include "app/common/commandline.h"
+#include "app/common/engineoptions.h"
 #include "app/common/unixsignalwatcher.h"
 #include "engine/core/clock.h"
 #include "engine/core/logging.h"
@@ -109,9 +110,8 @@ int main(int argc, char **argv)
 
     herald::SystemClock clock;
     herald::SystemRandomSource random;
-    herald::service::EngineConfig config;
-    config.msrpListenAddress = commandLine.options().msrpListen.address;
-    config.msrpListenPort = commandLine.options().msrpListen.port;
+    const herald::service::EngineConfig config =
+        herald::app::engineConfigFrom(commandLine.options());
     herald::service::Engine engine(config, clock, random);
 
     herald::ui::MainWindow window(engine);
@@ -121,8 +121,8 @@ int main(int argc, char **argv)
         printLine(stderr, QStringLiteral("herald: ") + started.error().detail);
         window.showEngineError(started.error().detail);
     } else {
-        printLine(stdout,
-                  QStringLiteral("herald: MSRP listening on ") + engine.msrpListenEndpoint());
+        for (const QString &line : herald::app::listeningLines(engine))
+            printLine(stdout, QStringLiteral("herald: ") + line);
     }
     window.show();
 

@@ -4,6 +4,7 @@
 // heraldd: the Herald engine without a screen.
 
 #include "app/common/commandline.h"
+#include "app/common/engineoptions.h"
 #include "app/common/unixsignalwatcher.h"
 #include "engine/core/clock.h"
 #include "engine/core/logging.h"
@@ -56,16 +57,16 @@ int main(int argc, char **argv)
 
     herald::SystemClock clock;
     herald::SystemRandomSource random;
-    herald::service::EngineConfig config;
-    config.msrpListenAddress = commandLine.options().msrpListen.address;
-    config.msrpListenPort = commandLine.options().msrpListen.port;
+    const herald::service::EngineConfig config =
+        herald::app::engineConfigFrom(commandLine.options());
     herald::service::Engine engine(config, clock, random);
 
     if (const auto started = engine.start(); !started) {
         printLine(stderr, QStringLiteral("heraldd: ") + started.error().detail);
         return startFailureExitCode;
     }
-    printLine(stdout, QStringLiteral("heraldd: MSRP listening on ") + engine.msrpListenEndpoint());
+    for (const QString &line : herald::app::listeningLines(engine))
+        printLine(stdout, QStringLiteral("heraldd: ") + line);
 
     const int exitCode = QCoreApplication::exec();
     engine.stop();

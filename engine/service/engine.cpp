@@ -5,6 +5,10 @@
 #include "engine/core/logging.h"
 
 #include <QAbstractSocket>
+#include <QEventLoop>
+#include <QTimer>
+
+#include <chrono>
 
 namespace herald::service {
 
@@ -24,11 +28,31 @@ Engine::Engine(EngineConfig config, Clock &clock, RandomSource &random, QObject 
     , m_clock(clock)
     , m_random(random)
     , m_msrp(endpointConfig(m_config), clock, random)
+    , m_sip(m_config.sip)
+    , m_calls(m_sip, m_msrp, m_config, random)
 {
     connect(&m_msrp, &msrp::Endpoint::connectionOpened, this,
             [this] { Q_EMIT msrpConnectionCountChanged(msrpConnectionCount()); });
     connect(&m_msrp, &msrp::Endpoint::connectionClosed, this,
             [this] { Q_EMIT msrpConnectionCountChanged(msrpConnectionCount()); });
+    connect(&m_sip, &sip::Agent::stopped, this, [this] { m_sipStopping = false; });
+}
+
+void Engine::waitForSipStopped()
+{
+    // sofia ends its transactions asynchronously (nua_shutdown); a start() right after stop()
+    // (the console's restart) waits for that, bounded: sofia gives up on its own within a few
+    // seconds.
+    QEventLoop loop;
+    QTimer bound;
+    bound.setSingleShot(true);
+    connect(&bound, &QTimer::timeout, &loop, &QEventLoop::quit);
+    connect(&m_sip, &sip::Agent::stopped, &loop, &QEventLoop::quit);
+    bound.start(std::chrono::seconds(10));
+    if (m_sipStopping)
+        loop.exec();
+    if (m_sipStopping)
+        qCWarning(lcService, "SIP did not stop within 10 s");
 }
 
 Engine::~Engine()
@@ -43,6 +67,15 @@ Result<void> Engine::start()
         return {};
     if (auto listening = m_msrp.listen(); !listening)
         return listening;
+    if (m_sipStopping)
+        waitForSipStopped();
+    if (auto sipStarted = m_sip.start(); !sipStarted) {
+        m_msrp.close();
+        const QString where = m_config.sip.bindHost + u':' + QString::number(m_config.sip.port);
+        return fail(
+            sipStarted.error().code,
+            QStringLiteral("SIP cannot listen on %1: %2").arg(where, sipStarted.error().detail));
+    }
     m_running = true;
     qCInfo(lcService, "engine started");
     Q_EMIT started();
@@ -53,6 +86,12 @@ void Engine::stop()
 {
     if (!m_running)
         return;
+    // Calls end first (BYE/CANCEL while the stack still runs), then SIP, then MSRP.
+    m_calls.hangupAll();
+    if (m_sip.isRunning()) {
+        m_sipStopping = true;
+        m_sip.shutdown();
+    }
     m_msrp.close();
     m_running = false;
     qCInfo(lcService, "engine stopped");
@@ -77,6 +116,11 @@ QString Engine::msrpListenEndpoint() const
                              ? u'[' + address.toString() + u']'
                              : address.toString();
     return host + u':' + QString::number(m_msrp.serverPort());
+}
+
+quint16 Engine::sipListenPort() const
+{
+    return m_sip.listeningPort();
 }
 
 int Engine::msrpConnectionCount() const

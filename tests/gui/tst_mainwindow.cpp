@@ -56,6 +56,7 @@ void TestMainWindow::init()
 {
     service::EngineConfig config;
     config.msrpListenPort = 0;
+    config.sip.port = 0;
     m_engine = std::make_unique<service::Engine>(config, m_clock, m_random);
     QVERIFY(m_engine->start());
     m_window = std::make_unique<ui::MainWindow>(*m_engine);

@@ -36,7 +36,10 @@ private:
 
 void TestUiModels::init()
 {
-    m_engine = std::make_unique<service::Engine>(service::EngineConfig{}, m_clock, m_random);
+    service::EngineConfig config;
+    config.msrpListenPort = 0;
+    config.sip.port = 0;
+    m_engine = std::make_unique<service::Engine>(config, m_clock, m_random);
 }
 
 void TestUiModels::cleanup()

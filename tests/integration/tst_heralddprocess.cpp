@@ -52,7 +52,8 @@ std::unique_ptr<Heraldd> startHeraldd(QString *error)
 {
     auto heraldd = std::make_unique<Heraldd>();
     heraldd->process.setProgram(test::binDir() + QStringLiteral("/heraldd"));
-    heraldd->process.setArguments({QStringLiteral("--msrp-listen"), QStringLiteral("127.0.0.1:0")});
+    heraldd->process.setArguments({QStringLiteral("--msrp-listen"), QStringLiteral("127.0.0.1:0"),
+                                   QStringLiteral("--sip-listen"), QStringLiteral("127.0.0.1:0")});
     heraldd->process.start();
     if (!heraldd->process.waitForStarted(startTimeoutMs)) {
         *error = QStringLiteral("heraldd did not start: ") + heraldd->process.errorString();
@@ -278,7 +279,8 @@ void TestHeralddProcess::refusesBusyPort()
 
     QProcess process;
     process.start(test::binDir() + QStringLiteral("/heraldd"),
-                  {QStringLiteral("--msrp-listen"), address});
+                  {QStringLiteral("--msrp-listen"), address, QStringLiteral("--sip-listen"),
+                   QStringLiteral("127.0.0.1:0")});
     QVERIFY(process.waitForFinished(startTimeoutMs));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY(process.exitCode() != 0);

@@ -392,10 +392,6 @@ void Session::connectionLost(const QString &reason)
 
 void Session::close(const QString &reason)
 {
-    if (isFinal(m_state))
-        return;
-    if (m_connection)
-        m_connection->detach(this);
     end(SessionEvent::Close, reason);
 }
 
@@ -403,7 +399,12 @@ void Session::end(SessionEvent event, const QString &reason)
 {
     if (isFinal(m_state))
         return;
-    m_connection = nullptr;
+    // Leave the connection first (an open chunk of ours ends with '#'), so that it never keeps
+    // a pointer to a session that is gone; it may close if no session is left on it.
+    if (Connection *connection = m_connection) {
+        m_connection = nullptr;
+        connection->detach(this);
+    }
     const auto outgoing = m_outgoing;
     for (const auto &message : outgoing)
         failOutgoing(message.get(), DeliveryEvent::SessionEnded, 0, reason);

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+#include "app/common/engineoptions.h"
+
+#include "engine/service/engine.h"
+
+namespace herald::app {
+
+service::EngineConfig engineConfigFrom(const CommonOptions &options)
+{
+    service::EngineConfig config;
+    config.msrpListenAddress = options.msrpListen.address;
+    config.msrpListenPort = options.msrpListen.port;
+    config.sip.bindHost = options.sipListen.address.toString();
+    config.sip.port = options.sipListen.port;
+    return config;
+}
+
+QStringList listeningLines(const service::Engine &engine)
+{
+    const auto &sip = engine.config().sip;
+    QStringList transports;
+    if (sip.udp)
+        transports << QStringLiteral("UDP");
+    if (sip.tcp)
+        transports << QStringLiteral("TCP");
+    const ListenAddress sipAddress{QHostAddress(sip.bindHost), engine.sipListenPort()};
+    return {QStringLiteral("MSRP listening on ") + engine.msrpListenEndpoint(),
+            QStringLiteral("SIP listening on ") + sipAddress.toString() + QStringLiteral(" (") +
+                transports.join(QStringLiteral(", ")) + QLatin1Char(')')};
+}
+
+} // namespace herald::app

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+#pragma once
+
+#include "engine/core/result.h"
+#include "engine/sdp/msrpmedia.h"
+#include "engine/service/call.h"
+#include "engine/service/engineconfig.h"
+#include "engine/sip/callstate.h"
+#include "engine/sip/siptypes.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+
+namespace herald {
+class RandomSource;
+}
+namespace herald::msrp {
+class Endpoint;
+}
+namespace herald::sip {
+class Agent;
+}
+
+namespace herald::service {
+
+// How Herald offers an outbound call.
+struct PlaceCallOptions
+{
+    // a=accept-types of the offer; empty: EngineConfig::msrpAcceptTypes.
+    QList<QByteArray> acceptTypes;
+    // RFC 6135 §4.2.2: actpass, as Herald can take connections; the answerer then normally
+    // chooses passive and we connect (the offerer connects, RFC 4975 §5.4). Active or ActPass.
+    sdp::Setup setup = sdp::Setup::ActPass;
+    // From of the INVITE; empty: the SIP identity.
+    QByteArray from;
+    sip::SipHeaders extraHeaders;
+};
+
+// The call model (DESIGN.md §1 "Both emergency-text modes"): turns SIP INVITE dialogs from
+// engine/sip into Calls carrying an MSRP session from engine/msrp, with Herald's own SDP
+// offer/answer from engine/sdp. Also hands page-mode MESSAGE and INFO to the application.
+class CallManager : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Decides whether an incoming MESSAGE may be acknowledged; the store installs one so that
+    // a text is durable before its 200 leaves (DESIGN.md §2). `done` runs with success (200)
+    // or an error (answered 500 instead). The default admits at once.
+    using MessageAdmitter = std::function<void(const sip::IncomingRequest &message,
+                                               std::function<void(Result<void>)> done)>;
+
+    CallManager(sip::Agent &sip, msrp::Endpoint &msrp, const EngineConfig &config,
+                RandomSource &random, QObject *parent = nullptr);
+    ~CallManager() override;
+
+    AnswerPolicy answerPolicy() const { return m_policy; }
+    void setAnswerPolicy(AnswerPolicy policy) { m_policy = policy; }
+    void setMessageAdmitter(MessageAdmitter admitter);
+
+    Call *call(Call::Id id) const { return m_calls.value(id); }
+    QList<Call *> calls() const { return m_calls.values(); }
+
+    // Offers an MSRP session to `target` (a SIP URI; ";transport=tcp" keeps the dialog on TCP).
+    Result<Call *> placeCall(const QByteArray &target, const PlaceCallOptions &options = {});
+    // Answers an offered call with 200 and Herald's SDP, then sets the MSRP session up as
+    // negotiated: passive waits for the peer's SEND, active connects (RFC 6135 §4.2).
+    Result<void> answer(Call::Id id);
+    // Refuses an offered call with a final response (486 Busy Here by default).
+    Result<void> reject(Call::Id id, int status = 486, const QByteArray &reason = {});
+    // BYE (CANCEL before the answer; a 603 for an inbound call not answered yet).
+    Result<void> hangup(Call::Id id);
+    // Hangs every call up (engine shutdown).
+    void hangupAll();
+
+    // Page mode (RFC 3428) outside any dialog.
+    Result<sip::RequestId> sendPageMessage(const QByteArray &target, const QByteArray &contentType,
+                                           const QByteArray &body);
+    // INFO in a call's dialog (RFC 6086), e.g. MSML; the answer comes by infoResponse().
+    Result<sip::RequestId> sendInfo(Call::Id id, const QByteArray &contentType,
+                                    const QByteArray &body);
+    Result<void> respondInfo(sip::RequestId request, int status, const QByteArray &contentType = {},
+                             const QByteArray &body = {});
+
+Q_SIGNALS:
+    // An acceptable INVITE arrived. With AnswerPolicy::Manual, answer() or reject() it; with
+    // Automatic it is answered right after this signal.
+    void callOffered(herald::service::Call *call);
+    // placeCall() sent an INVITE.
+    void callPlaced(herald::service::Call *call);
+    // The call reached Ended or Failed; it is deleted after this event-loop turn.
+    void callEnded(herald::service::Call *call);
+    // An INVITE refused before it became a Call (no or bad SDP, no common MSRP stream).
+    void callRefused(int status, const QByteArray &warning,
+                     const herald::sip::IncomingInvite &invite);
+
+    // A MESSAGE that was admitted and answered 200; callId 0 outside any dialog.
+    void pageMessage(quint64 callId, const herald::sip::IncomingRequest &message);
+    void pageMessageResponse(quint64 requestId, const herald::sip::SipResponse &response);
+    // An INFO in a call's dialog; answer it with respondInfo().
+    void infoReceived(quint64 callId, quint64 requestId, const QByteArray &contentType,
+                      const QByteArray &body);
+    void infoResponse(quint64 callId, quint64 requestId, const herald::sip::SipResponse &response);
+
+private:
+    void onIncomingCall(sip::CallId id, const sip::IncomingInvite &invite);
+    void onCallStateChanged(sip::CallId id, sip::CallState state);
+    void onCallProgress(sip::CallId id, int status);
+    void onCallAnswered(sip::CallId id, const QByteArray &body);
+    void onCallFailed(sip::CallId id, int status, const QByteArray &reason,
+                      const sip::SipResponse &response);
+    void onCallEnded(sip::CallId id, const QByteArray &reason, bool byRemote);
+    void onIncomingMessage(sip::RequestId request, sip::CallId call,
+                           const sip::IncomingRequest &message);
+
+    // Refuses an INVITE that never became a Call.
+    void refuse(sip::CallId id, const sip::IncomingInvite &invite, int status,
+                const QByteArray &reason, const QByteArray &warning,
+                const sip::SipHeaders &extraHeaders = {});
+    msrp::Session *newSession(const QList<QByteArray> &acceptTypes);
+    // The host of our MSRP URIs and of c= (RFC 4975 §8.1).
+    QByteArray msrpHost() const;
+    // Starts the MSRP session as negotiated.
+    void startSession(Call &call);
+    // Ends a call that failed on our side: BYE (or CANCEL), and Failed.
+    void failLocally(Call &call, const QString &why);
+    void onSessionClosed(Call::Id id, const QString &reason);
+
+    sip::Agent &m_sip;
+    msrp::Endpoint &m_msrp;
+    const EngineConfig &m_config;
+    RandomSource &m_random;
+    AnswerPolicy m_policy;
+    MessageAdmitter m_admitter;
+    QHash<Call::Id, Call *> m_calls;
+};
+
+} // namespace herald::service

@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+#pragma once
+
+#include <QLoggingCategory>
+
+// herald.sip: Herald's own SIP decisions (calls, requests, errors).
+// herald.sip.wire: every SIP message sofia sends or receives, in full (sofia's TPORT_LOG dump,
+//   switched on when this category has debug enabled at Agent::start()).
+// herald.sip.sofia: sofia-sip's own log, redirected from su_log (default: warnings only).
+Q_DECLARE_LOGGING_CATEGORY(lcSip)
+Q_DECLARE_LOGGING_CATEGORY(lcSipWire)
+Q_DECLARE_LOGGING_CATEGORY(lcSipSofia)
