@@ -15,6 +15,8 @@
 // baseline would be capped by -r; far above 5000 (e.g. 10000, -l 1000) sipp's own UAS drops
 // datagrams and the failed calls' timeouts dominate the wall time of the baseline.
 // Environment: HERALD_SOURCE_DIR (else the directory above the build dir) for the scenario.
+#include "tests/support/testsupport.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -31,6 +33,8 @@
 
 namespace {
 
+using herald::test::freeUdpTcpPort;
+
 constexpr int startTimeoutMs = 10000;
 constexpr int runTimeoutMs = 180000;
 
@@ -42,19 +46,6 @@ struct RunResult
     int exitCode = -1;
     double rate() const { return seconds > 0 ? static_cast<double>(successful) / seconds : 0; }
 };
-
-quint16 freeUdpTcpPort()
-{
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        QTcpServer tcp;
-        if (!tcp.listen(QHostAddress::LocalHost, 0))
-            continue;
-        QUdpSocket udp;
-        if (udp.bind(QHostAddress::LocalHost, tcp.serverPort()))
-            return tcp.serverPort();
-    }
-    return 0;
-}
 
 bool udpPortTaken(quint16 port)
 {

@@ -34,6 +34,8 @@ using namespace herald;
 
 namespace {
 
+using herald::test::freeUdpTcpPort;
+
 constexpr int startTimeoutMs = 10000;
 constexpr int replyTimeoutMs = 5000;
 constexpr int exitTimeoutMs = 5000;
@@ -42,21 +44,6 @@ constexpr qint64 rejectBudgetMs = 100;
 constexpr qint64 rssLimitBytes = 100 * 1024 * 1024;
 
 const QString sipLocalhost = QStringLiteral("127.0.0.1");
-
-// A port free on 127.0.0.1 for both UDP and TCP at the time of the call (sipp must be told
-// its port; it cannot report one chosen by the system).
-quint16 freeUdpTcpPort()
-{
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        QTcpServer tcp;
-        if (!tcp.listen(QHostAddress::LocalHost, 0))
-            continue;
-        QUdpSocket udp;
-        if (udp.bind(QHostAddress::LocalHost, tcp.serverPort()))
-            return tcp.serverPort();
-    }
-    return 0;
-}
 
 qint64 rssBytesOf(qint64 pid)
 {

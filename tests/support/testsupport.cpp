@@ -4,6 +4,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QTcpServer>
+#include <QUdpSocket>
 
 #include <unistd.h>
 
@@ -41,6 +43,29 @@ qint64 currentRssBytes()
     if (fields.size() < 2)
         return -1;
     return fields.at(1).toLongLong() * sysconf(_SC_PAGESIZE);
+}
+
+quint16 freeUdpTcpPort()
+{
+    for (int attempt = 0; attempt < 50; ++attempt) {
+        QTcpServer tcp;
+        if (!tcp.listen(QHostAddress::LocalHost, 0))
+            continue;
+        QUdpSocket udp;
+        if (udp.bind(QHostAddress::LocalHost, tcp.serverPort()))
+            return tcp.serverPort();
+    }
+    return 0;
+}
+
+bool portTaken(quint16 port, bool tcp)
+{
+    if (tcp) {
+        QTcpServer probe;
+        return !probe.listen(QHostAddress::LocalHost, port);
+    }
+    QUdpSocket probe;
+    return !probe.bind(QHostAddress::LocalHost, port, QAbstractSocket::DontShareAddress);
 }
 
 } // namespace herald::test

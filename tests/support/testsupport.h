@@ -19,4 +19,10 @@ QByteArray readFile(const QString &path);
 // Resident set size of this process in bytes (from /proc/self/statm).
 qint64 currentRssBytes();
 
+// A port free on 127.0.0.1 for both UDP and TCP at the time of the call, for peers (sipp)
+// that must be told their port and cannot report one the system chose.
+quint16 freeUdpTcpPort();
+// Whether something holds `port` on 127.0.0.1 (TCP, or else UDP): a peer is ready.
+bool portTaken(quint16 port, bool tcp);
+
 } // namespace herald::test

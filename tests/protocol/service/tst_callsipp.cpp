@@ -27,15 +27,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-bool portTaken(quint16 port, bool tcp)
-{
-    if (tcp) {
-        QTcpServer probe;
-        return !probe.listen(QHostAddress::LocalHost, port);
-    }
-    QUdpSocket probe;
-    return !probe.bind(QHostAddress::LocalHost, port, QAbstractSocket::DontShareAddress);
-}
+using herald::test::portTaken;
 
 } // namespace
 
@@ -61,7 +53,7 @@ private Q_SLOTS:
     void engineCallsSippUas()
     {
         QFETCH(bool, tcp);
-        const quint16 sippPort = herald::sip::test::freeUdpTcpPort();
+        const quint16 sippPort = herald::test::freeUdpTcpPort();
         QVERIFY(sippPort != 0);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());

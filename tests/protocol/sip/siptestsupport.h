@@ -7,6 +7,8 @@
 // transport) and a free-port helper for external peers.
 #include "engine/sip/agent.h"
 
+#include "tests/support/testsupport.h"
+
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QMutex>
@@ -58,20 +60,7 @@ inline QByteArray msrpAnswer()
                              "a=path:msrp://127.0.0.1:12763/kjhd37s2s20w2a;tcp\r\n");
 }
 
-// A port free on 127.0.0.1 for both UDP and TCP at the time of the call, for peers (sipp)
-// that cannot be told to use port 0 and report it.
-inline quint16 freeUdpTcpPort()
-{
-    for (int attempt = 0; attempt < 50; ++attempt) {
-        QTcpServer tcp;
-        if (!tcp.listen(QHostAddress::LocalHost, 0))
-            continue;
-        QUdpSocket udp;
-        if (udp.bind(QHostAddress::LocalHost, tcp.serverPort()))
-            return tcp.serverPort();
-    }
-    return 0;
-}
+using herald::test::freeUdpTcpPort; // tests/support: for peers (sipp) told their port
 
 // One herald.sip.wire entry: "recv 438 bytes from udp/127.0.0.1:5062\n<message>".
 struct WireEntry

@@ -24,15 +24,7 @@ using namespace herald::sip::test;
 
 namespace {
 
-bool portTaken(quint16 port, bool tcp)
-{
-    if (tcp) {
-        QTcpServer probe;
-        return !probe.listen(QHostAddress::LocalHost, port);
-    }
-    QUdpSocket probe;
-    return !probe.bind(QHostAddress::LocalHost, port, QAbstractSocket::DontShareAddress);
-}
+using herald::test::portTaken;
 
 } // namespace
 
