@@ -3,6 +3,7 @@
 #include "engine/service/engine.h"
 
 #include "engine/core/logging.h"
+#include "engine/service/durablerecorder.h"
 
 #include <QAbstractSocket>
 #include <QEventLoop>
@@ -65,12 +66,18 @@ Result<void> Engine::start()
 {
     if (m_running)
         return {};
-    if (auto listening = m_msrp.listen(); !listening)
+    // The store first: without it no text could be acknowledged, so nothing listens.
+    if (auto opened = openStore(); !opened)
+        return opened;
+    if (auto listening = m_msrp.listen(); !listening) {
+        closeStore();
         return listening;
+    }
     if (m_sipStopping)
         waitForSipStopped();
     if (auto sipStarted = m_sip.start(); !sipStarted) {
         m_msrp.close();
+        closeStore();
         const QString where = m_config.sip.bindHost + u':' + QString::number(m_config.sip.port);
         return fail(
             sipStarted.error().code,
@@ -93,9 +100,42 @@ void Engine::stop()
         m_sip.shutdown();
     }
     m_msrp.close();
+    // Last: what the calls' ends appended is committed (and its callbacks run) before close.
+    closeStore();
     m_running = false;
     qCInfo(lcService, "engine stopped");
     Q_EMIT stopped();
+}
+
+Result<void> Engine::openStore()
+{
+    if (m_config.storePath.isEmpty())
+        return {};
+    if (!m_store) {
+        store::SqliteStoreOptions options;
+        options.path = m_config.storePath;
+        m_store = std::make_unique<store::SqliteStore>(options, m_clock);
+    }
+    if (auto opened = m_store->open(); !opened)
+        return fail(opened.error().code, QStringLiteral("Cannot open the store %1: %2")
+                                             .arg(m_config.storePath, opened.error().detail));
+    if (!m_recorder)
+        m_recorder = std::make_unique<DurableRecorder>(m_calls, *m_store, m_clock, m_random);
+    return {};
+}
+
+void Engine::closeStore()
+{
+    if (!m_store || !m_store->isOpen())
+        return;
+    if (auto flushed = m_store->flush(); !flushed)
+        qCWarning(lcService) << "store not flushed:" << flushed.error().detail;
+    m_store->close();
+}
+
+QByteArray Engine::storeCallId(Call::Id id) const
+{
+    return m_recorder ? m_recorder->callRecordId(id) : QByteArray();
 }
 
 QHostAddress Engine::msrpListenAddress() const

@@ -7,9 +7,12 @@
 #include "engine/service/callmanager.h"
 #include "engine/service/engineconfig.h"
 #include "engine/sip/agent.h"
+#include "engine/store/sqlitestore.h"
 
 #include <QHostAddress>
 #include <QObject>
+
+#include <memory>
 
 namespace herald {
 class Clock;
@@ -17,6 +20,8 @@ class RandomSource;
 } // namespace herald
 
 namespace herald::service {
+
+class DurableRecorder;
 
 // The one Engine of a process (DESIGN.md §2): built in main() from an EngineConfig and an
 // injected clock and random source, passed by reference to whoever needs it. It owns the
@@ -29,10 +34,12 @@ public:
     Engine(EngineConfig config, Clock &clock, RandomSource &random, QObject *parent = nullptr);
     ~Engine() override;
 
-    // Starts listening (MSRP, then SIP). Fails (and leaves the engine stopped) when an
+    // Opens the store (when EngineConfig::storePath is set), then starts listening (MSRP,
+    // then SIP). Fails (and leaves the engine stopped) when the store cannot be opened or an
     // address cannot be bound.
     Result<void> start();
-    // Stops listening and closes open connections. Safe to call when stopped.
+    // Stops listening and closes open connections, then flushes and closes the store. Safe
+    // to call when stopped.
     void stop();
     bool isRunning() const { return m_running; }
 
@@ -55,6 +62,11 @@ public:
     quint16 sipListenPort() const;
     // Calls: INVITE dialogs with their MSRP sessions, page-mode MESSAGE, INFO.
     CallManager &calls() { return m_calls; }
+    // The durable store; null when EngineConfig::storePath is empty or before the first
+    // start(). Closed (appends fail) while the engine is stopped.
+    store::Store *store() const { return m_store.get(); }
+    // The store's id of a live call (its CallRecord and transcript); empty without a store.
+    QByteArray storeCallId(Call::Id id) const;
 
 Q_SIGNALS:
     // start() succeeded.
@@ -65,12 +77,17 @@ Q_SIGNALS:
 
 private:
     void waitForSipStopped();
+    Result<void> openStore();
+    void closeStore();
 
     EngineConfig m_config;
     Clock &m_clock;
     RandomSource &m_random;
     msrp::Endpoint m_msrp;
     sip::Agent m_sip;
+    // Before the calls, which go first: a call's end is still written to the store.
+    std::unique_ptr<store::SqliteStore> m_store;
+    std::unique_ptr<DurableRecorder> m_recorder;
     // Last: it refers to the endpoint and the agent, and goes first.
     CallManager m_calls;
     bool m_running = false;

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QHostAddress>
 #include <QList>
+#include <QString>
 
 namespace herald::service {
 
@@ -37,6 +38,11 @@ struct EngineConfig
     // Engine::sipListenPort() tells), transports, identity, outbound proxy, credentials.
     sip::AgentConfig sip;
     AnswerPolicy answerPolicy = AnswerPolicy::Automatic;
+
+    // The durable store's database file (engine/store, SQLite); its directory must exist.
+    // Empty: no store, and texts are acknowledged as soon as they arrive. With a store, a
+    // text is acknowledged only once committed (DESIGN.md §2 "durable before acknowledged").
+    QString storePath;
 };
 
 } // namespace herald::service
