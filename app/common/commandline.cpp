@@ -38,6 +38,13 @@ CommandLine::CommandLine(const QString &description)
                                        "port 0 picks a free port).")
                             .arg(CommonOptions{}.sipListen.toString()),
                         QStringLiteral("ADDRESS:PORT"))
+    , m_storeOption(QStringLiteral("store"),
+                    QStringLiteral("SQLite database where every text is stored before it is "
+                                   "acknowledged (default: herald.db in the data directory)."),
+                    QStringLiteral("PATH"))
+    , m_noStoreOption(QStringLiteral("no-store"),
+                      QStringLiteral("Run without a store: texts are acknowledged without being "
+                                     "persisted (tests and demos only)."))
 {
     // Own --help/--version options rather than addHelpOption()/addVersionOption(): those
     // bring Qt's process()-and-exit() path, and main() wants to choose the exit itself.
@@ -47,6 +54,8 @@ CommandLine::CommandLine(const QString &description)
     m_parser.addOption(m_versionOption);
     m_parser.addOption(m_msrpListenOption);
     m_parser.addOption(m_sipListenOption);
+    m_parser.addOption(m_storeOption);
+    m_parser.addOption(m_noStoreOption);
 }
 
 void CommandLine::addOption(const QCommandLineOption &option)
@@ -82,6 +91,11 @@ Result<CommandLineAction> CommandLine::parse(const QStringList &arguments)
                         QStringLiteral("--sip-listen: ") + listen.error().detail);
         m_options.sipListen = *listen;
     }
+    if (m_parser.isSet(m_storeOption) && m_parser.isSet(m_noStoreOption))
+        return fail(ErrorCode::InvalidArgument,
+                    QStringLiteral("--store and --no-store exclude each other"));
+    m_options.storePath = m_parser.value(m_storeOption);
+    m_options.noStore = m_parser.isSet(m_noStoreOption);
     return CommandLineAction::Run;
 }
 

@@ -26,6 +26,10 @@ struct CommonOptions
     ListenAddress msrpListen{QHostAddress(QHostAddress::LocalHost), 2855};
     // SIP over UDP and TCP on the same port (RFC 3261 §18); 5060 is SIP's registered port.
     ListenAddress sipListen{QHostAddress(QHostAddress::LocalHost), 5060};
+    // Where texts are stored before they are acknowledged (DESIGN.md §2). Empty: the
+    // per-user data directory's herald.db. noStore runs without one (nothing persisted).
+    QString storePath;
+    bool noStore = false;
 };
 
 // The shared command line: --help, --version, --msrp-listen and --sip-listen ADDRESS:PORT. An
@@ -61,6 +65,8 @@ private:
     QCommandLineOption m_versionOption;
     QCommandLineOption m_msrpListenOption;
     QCommandLineOption m_sipListenOption;
+    QCommandLineOption m_storeOption;
+    QCommandLineOption m_noStoreOption;
     CommonOptions m_options;
 };
 

@@ -4,6 +4,9 @@
 
 #include "engine/service/engine.h"
 
+#include <QDir>
+#include <QStandardPaths>
+
 namespace herald::app {
 
 service::EngineConfig engineConfigFrom(const CommonOptions &options)
@@ -13,6 +16,14 @@ service::EngineConfig engineConfigFrom(const CommonOptions &options)
     config.msrpListenPort = options.msrpListen.port;
     config.sip.bindHost = options.sipListen.address.toString();
     config.sip.port = options.sipListen.port;
+    if (!options.noStore) {
+        config.storePath = options.storePath;
+        if (config.storePath.isEmpty()) {
+            const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+            QDir().mkpath(dir);
+            config.storePath = dir + QStringLiteral("/herald.db");
+        }
+    }
     return config;
 }
 
@@ -27,7 +38,10 @@ QStringList listeningLines(const service::Engine &engine)
     const ListenAddress sipAddress{QHostAddress(sip.bindHost), engine.sipListenPort()};
     return {QStringLiteral("MSRP listening on ") + engine.msrpListenEndpoint(),
             QStringLiteral("SIP listening on ") + sipAddress.toString() + QStringLiteral(" (") +
-                transports.join(QStringLiteral(", ")) + QLatin1Char(')')};
+                transports.join(QStringLiteral(", ")) + QLatin1Char(')'),
+            engine.config().storePath.isEmpty()
+                ? QStringLiteral("no store: texts are acknowledged without being persisted")
+                : QStringLiteral("storing texts in ") + engine.config().storePath};
 }
 
 } // namespace herald::app

@@ -251,8 +251,10 @@ int main(int argc, char **argv)
     const QString heralddOut = work.filePath(QStringLiteral("heraldd.out"));
     heraldd.setStandardOutputFile(heralddOut);
     heraldd.setStandardErrorFile(work.filePath(QStringLiteral("heraldd.err")));
-    heraldd.start(heralddPath, {QStringLiteral("--msrp-listen"), QStringLiteral("127.0.0.1:0"),
-                                QStringLiteral("--sip-listen"), QStringLiteral("127.0.0.1:0")});
+    heraldd.start(heralddPath,
+                  {QStringLiteral("--msrp-listen"), QStringLiteral("127.0.0.1:0"),
+                   QStringLiteral("--sip-listen"), QStringLiteral("127.0.0.1:0"),
+                   QStringLiteral("--store"), work.filePath(QStringLiteral("herald.db"))});
     static const QRegularExpression sipLine(
         QStringLiteral(R"(^heraldd: SIP listening on 127\.0\.0\.1:(\d+))"),
         QRegularExpression::MultilineOption);

@@ -15,6 +15,7 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <QDeadlineTimer>
@@ -35,6 +36,7 @@ constexpr int exitTimeoutMs = 5000;
 struct Heraldd
 {
     QProcess process;
+    QTemporaryDir storeDir; // each heraldd has a store of its own
     quint16 port = 0;
     QByteArray stdoutSoFar;
 
@@ -53,7 +55,9 @@ std::unique_ptr<Heraldd> startHeraldd(QString *error)
     auto heraldd = std::make_unique<Heraldd>();
     heraldd->process.setProgram(test::binDir() + QStringLiteral("/heraldd"));
     heraldd->process.setArguments({QStringLiteral("--msrp-listen"), QStringLiteral("127.0.0.1:0"),
-                                   QStringLiteral("--sip-listen"), QStringLiteral("127.0.0.1:0")});
+                                   QStringLiteral("--sip-listen"), QStringLiteral("127.0.0.1:0"),
+                                   QStringLiteral("--store"),
+                                   heraldd->storeDir.filePath(QStringLiteral("herald.db"))});
     heraldd->process.start();
     if (!heraldd->process.waitForStarted(startTimeoutMs)) {
         *error = QStringLiteral("heraldd did not start: ") + heraldd->process.errorString();
@@ -280,7 +284,7 @@ void TestHeralddProcess::refusesBusyPort()
     QProcess process;
     process.start(test::binDir() + QStringLiteral("/heraldd"),
                   {QStringLiteral("--msrp-listen"), address, QStringLiteral("--sip-listen"),
-                   QStringLiteral("127.0.0.1:0")});
+                   QStringLiteral("127.0.0.1:0"), QStringLiteral("--no-store")});
     QVERIFY(process.waitForFinished(startTimeoutMs));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QVERIFY(process.exitCode() != 0);

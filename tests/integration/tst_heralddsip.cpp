@@ -246,7 +246,8 @@ void TestHeralddSip::initTestCase()
     m_heraldd.setStandardErrorFile(m_logs.filePath(QStringLiteral("heraldd.err")));
     m_heraldd.start(test::binDir() + QStringLiteral("/heraldd"),
                     {QStringLiteral("--msrp-listen"), QStringLiteral("127.0.0.1:0"),
-                     QStringLiteral("--sip-listen"), QStringLiteral("127.0.0.1:0")});
+                     QStringLiteral("--sip-listen"), QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--store"), m_logs.filePath(QStringLiteral("herald.db"))});
     QVERIFY2(m_heraldd.waitForStarted(startTimeoutMs), qPrintable(m_heraldd.errorString()));
 
     static const QRegularExpression msrpLine(
