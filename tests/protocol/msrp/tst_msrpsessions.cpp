@@ -259,8 +259,10 @@ private Q_SLOTS:
               latenciesUs[latenciesUs.size() / 2], latenciesUs.last());
         // Both endpoints share this one thread, so the bound is looser than the 5 ms p99
         // bench_msrptransfer measures with one thread per side.
-        QVERIFY2(latenciesUs[latenciesUs.size() / 2] < 20000,
-                 "median text latency while streaming >= 20 ms");
+        // Without interruptible chunks a text would wait for the whole 300 MB (~0.3 s here);
+        // 50 ms leaves room for CI running two tests on two cores.
+        QVERIFY2(latenciesUs[latenciesUs.size() / 2] < 50000,
+                 "median text latency while streaming >= 50 ms");
         QTRY_COMPARE_WITH_TIMEOUT(fileLog.state(*fileId), DeliveryState::Acknowledged, 60000);
     }
 
