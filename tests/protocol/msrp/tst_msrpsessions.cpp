@@ -60,6 +60,46 @@ QByteArray fileHash(const QString &path)
     return hash.result();
 }
 
+// A 256 MB file streaming from a to b, caught once more than 1 MB has arrived: what the
+// abort and dropped-connection tests share. b streams it to sinkPath().
+struct MidTransfer : QObject
+{
+    QTemporaryDir dir;
+    SystemClock clock;
+    SystemRandomSource random;
+    Endpoint ea{test::loopbackEndpoint(), clock, random};
+    Endpoint eb{test::loopbackEndpoint(), clock, random};
+    test::SessionPair p;
+    DeliveryLog sent;
+    QHash<QByteArray, MessageInfo> incoming;
+    std::unique_ptr<QSignalSpy> received;
+    QByteArray id;
+
+    QString sinkPath() const { return dir.filePath(QStringLiteral("sink.bin")); }
+
+    bool start(quint32 seed)
+    {
+        const QString source = dir.filePath(QStringLiteral("big.bin"));
+        if (randomFile(source, 256 * 1024 * 1024, seed).isEmpty() || !ea.listen() || !eb.listen())
+            return false;
+        SessionOptions ob;
+        ob.sinkFactory = test::fileSinkAt(sinkPath());
+        p = test::connectPair(ea, eb, {}, ob);
+        if (!test::waitActive({p.a, p.b}))
+            return false;
+        sent.watch(p.a);
+        connect(p.b, &Session::incomingChanged, this,
+                [this](const MessageInfo &i) { incoming.insert(i.messageId, i); });
+        received = std::make_unique<QSignalSpy>(p.b, &Session::messageReceived);
+        auto sending = p.a->sendFile(source, "application/octet-stream");
+        if (!sending)
+            return false;
+        id = *sending;
+        return QTest::qWaitFor([this] { return incoming.value(id).transferred > 1024 * 1024; },
+                               10000);
+    }
+};
+
 Frame rawSend(const Uri &to, const Uri &from, const QByteArray &tid,
               const QByteArray &body = "hello")
 {
@@ -376,36 +416,17 @@ private Q_SLOTS:
 
     void abortEndsMessageAsAborted()
     {
-        QTemporaryDir dir;
-        const QString source = dir.filePath(QStringLiteral("big.bin"));
-        QVERIFY(!randomFile(source, 256 * 1024 * 1024, 4).isEmpty());
-        SystemClock clock;
-        SystemRandomSource random;
-        Endpoint ea(test::loopbackEndpoint(), clock, random),
-            eb(test::loopbackEndpoint(), clock, random);
-        QVERIFY(ea.listen() && eb.listen());
-        SessionOptions ob;
-        ob.sinkFactory = test::fileSinkAt(dir.filePath(QStringLiteral("partial.bin")));
-        test::SessionPair p = test::connectPair(ea, eb, {}, ob);
-        QVERIFY(test::waitActive({p.a, p.b}));
-        DeliveryLog sent;
-        sent.watch(p.a);
-        QHash<QByteArray, MessageInfo> incoming;
-        connect(p.b, &Session::incomingChanged, this,
-                [&](const MessageInfo &i) { incoming.insert(i.messageId, i); });
-        QSignalSpy received(p.b, &Session::messageReceived);
-        auto id = p.a->sendFile(source, "application/octet-stream");
-        QVERIFY(id.has_value());
-        QTRY_VERIFY_WITH_TIMEOUT(incoming.value(*id).transferred > 1024 * 1024, 10000);
-        p.a->abortMessage(*id);
-        QCOMPARE(sent.state(*id), DeliveryState::Aborted);
-        QTRY_COMPARE_WITH_TIMEOUT(incoming.value(*id).state, DeliveryState::Aborted, 5000);
-        QVERIFY(received.isEmpty());
-        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("partial.bin"))));
-        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("partial.bin.part"))));
+        MidTransfer t;
+        QVERIFY(t.start(4));
+        t.p.a->abortMessage(t.id);
+        QCOMPARE(t.sent.state(t.id), DeliveryState::Aborted);
+        QTRY_COMPARE_WITH_TIMEOUT(t.incoming.value(t.id).state, DeliveryState::Aborted, 5000);
+        QVERIFY(t.received->isEmpty());
+        QVERIFY(!QFile::exists(t.sinkPath()));
+        QVERIFY(!QFile::exists(t.sinkPath() + QStringLiteral(".part")));
         // The connection is still in order: another message gets through.
-        p.a->sendText("text/plain", "after the abort");
-        QTRY_COMPARE_WITH_TIMEOUT(received.size(), 1, 5000);
+        t.p.a->sendText("text/plain", "after the abort");
+        QTRY_COMPARE_WITH_TIMEOUT(t.received->size(), 1, 5000);
     }
 
     void noResponseTimesOutAfter30Seconds()
@@ -435,39 +456,20 @@ private Q_SLOTS:
 
     void droppedConnectionFailsBothSides()
     {
-        QTemporaryDir dir;
-        const QString source = dir.filePath(QStringLiteral("big.bin"));
-        QVERIFY(!randomFile(source, 256 * 1024 * 1024, 8).isEmpty());
-        SystemClock clock;
-        SystemRandomSource random;
-        Endpoint ea(test::loopbackEndpoint(), clock, random),
-            eb(test::loopbackEndpoint(), clock, random);
-        QVERIFY(ea.listen() && eb.listen());
-        SessionOptions ob;
-        ob.sinkFactory = test::fileSinkAt(dir.filePath(QStringLiteral("dropped.bin")));
-        test::SessionPair p = test::connectPair(ea, eb, {}, ob);
-        QVERIFY(test::waitActive({p.a, p.b}));
-        DeliveryLog sent;
-        sent.watch(p.a);
-        QHash<QByteArray, MessageInfo> incoming;
-        connect(p.b, &Session::incomingChanged, this,
-                [&](const MessageInfo &i) { incoming.insert(i.messageId, i); });
-        QSignalSpy received(p.b, &Session::messageReceived);
-        QSignalSpy closedA(p.a, &Session::closed);
-        QSignalSpy closedB(p.b, &Session::closed);
-        auto id = p.a->sendFile(source, "application/octet-stream");
-        QVERIFY(id.has_value());
-        QTRY_VERIFY_WITH_TIMEOUT(incoming.value(*id).transferred > 1024 * 1024, 10000);
+        MidTransfer t;
+        QVERIFY(t.start(8));
+        QSignalSpy closedA(t.p.a, &Session::closed);
+        QSignalSpy closedB(t.p.b, &Session::closed);
 
-        eb.connections().front()->close(QStringLiteral("test drops the line"), false);
+        t.eb.connections().front()->close(QStringLiteral("test drops the line"), false);
 
         QTRY_COMPARE_WITH_TIMEOUT(closedA.size(), 1, 5000);
         QCOMPARE(closedB.size(), 1);
-        QCOMPARE(sent.state(*id), DeliveryState::Failed);
-        QCOMPARE(incoming.value(*id).state, DeliveryState::Failed);
-        QVERIFY(received.isEmpty());
-        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("dropped.bin"))));
-        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("dropped.bin.part"))));
+        QCOMPARE(t.sent.state(t.id), DeliveryState::Failed);
+        QCOMPARE(t.incoming.value(t.id).state, DeliveryState::Failed);
+        QVERIFY(t.received->isEmpty());
+        QVERIFY(!QFile::exists(t.sinkPath()));
+        QVERIFY(!QFile::exists(t.sinkPath() + QStringLiteral(".part")));
     }
 
     void fixedChunkSize()
