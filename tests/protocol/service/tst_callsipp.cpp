@@ -53,8 +53,6 @@ private Q_SLOTS:
     void engineCallsSippUas()
     {
         QFETCH(bool, tcp);
-        const quint16 sippPort = herald::test::freeUdpTcpPort();
-        QVERIFY(sippPort != 0);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString copy = dir.filePath(QStringLiteral("uas_msrp.xml"));
@@ -62,14 +60,33 @@ private Q_SLOTS:
         QProcess sipp;
         sipp.setWorkingDirectory(dir.path());
         sipp.setProcessChannelMode(QProcess::MergedChannels);
-        sipp.start(m_sipp, {QStringLiteral("-sf"), copy, QStringLiteral("-i"),
-                            QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                            QString::number(sippPort), QStringLiteral("-m"), QStringLiteral("1"),
-                            QStringLiteral("-t"), tcp ? QStringLiteral("t1") : QStringLiteral("u1"),
-                            QStringLiteral("-nostdin"), QStringLiteral("-timeout"),
-                            QStringLiteral("20s"), QStringLiteral("-trace_err")});
-        QVERIFY(sipp.waitForStarted(5000));
-        QVERIFY(QTest::qWaitFor([&] { return portTaken(sippPort, tcp); }, 5000));
+        // A port found free can be taken by a test running beside this one before sipp binds
+        // it; sipp then exits at once. Try another port then, a bounded number of times.
+        quint16 sippPort = 0;
+        bool listening = false;
+        for (int attempt = 0; attempt < 3 && !listening; ++attempt) {
+            sippPort = herald::test::freeUdpTcpPort();
+            QVERIFY(sippPort != 0);
+            sipp.start(m_sipp,
+                       {QStringLiteral("-sf"), copy, QStringLiteral("-i"),
+                        QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                        QString::number(sippPort), QStringLiteral("-m"), QStringLiteral("1"),
+                        QStringLiteral("-t"), tcp ? QStringLiteral("t1") : QStringLiteral("u1"),
+                        QStringLiteral("-nostdin"), QStringLiteral("-timeout"),
+                        QStringLiteral("20s"), QStringLiteral("-trace_err")});
+            QVERIFY(sipp.waitForStarted(5000));
+            QTest::qWaitFor(
+                [&] { return sipp.state() == QProcess::NotRunning || portTaken(sippPort, tcp); },
+                10000);
+            listening = sipp.state() == QProcess::Running && portTaken(sippPort, tcp);
+            if (!listening) {
+                qWarning().noquote() << "sipp did not listen on" << sippPort << ":"
+                                     << QString::fromLocal8Bit(sipp.readAll().right(2000));
+                sipp.kill();
+                sipp.waitForFinished(2000);
+            }
+        }
+        QVERIFY2(listening, "sipp never listened");
 
         EngineConfig config;
         config.msrpListenPort = 0;
@@ -96,7 +113,7 @@ private Q_SLOTS:
         QVERIFY2(states.contains(CallState::Active), "the call never became active");
         QVERIFY(states.contains(CallState::Ending));
         const bool finished =
-            QTest::qWaitFor([&] { return sipp.state() == QProcess::NotRunning; }, 20000);
+            (void)QTest::qWaitFor([&] { return sipp.state() == QProcess::NotRunning; }, 20000);
         if (!finished || sipp.exitCode() != 0)
             qWarning().noquote() << QString::fromLocal8Bit(sipp.readAll().right(3000));
         QVERIFY2(finished, "sipp did not finish");
