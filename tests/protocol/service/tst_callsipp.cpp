@@ -75,7 +75,7 @@ private Q_SLOTS:
                         QStringLiteral("-nostdin"), QStringLiteral("-timeout"),
                         QStringLiteral("20s"), QStringLiteral("-trace_err")});
             QVERIFY(sipp.waitForStarted(5000));
-            QTest::qWaitFor(
+            (void)QTest::qWaitFor(
                 [&] { return sipp.state() == QProcess::NotRunning || portTaken(sippPort, tcp); },
                 10000);
             listening = sipp.state() == QProcess::Running && portTaken(sippPort, tcp);
@@ -113,7 +113,7 @@ private Q_SLOTS:
         QVERIFY2(states.contains(CallState::Active), "the call never became active");
         QVERIFY(states.contains(CallState::Ending));
         const bool finished =
-            (void)QTest::qWaitFor([&] { return sipp.state() == QProcess::NotRunning; }, 20000);
+            QTest::qWaitFor([&] { return sipp.state() == QProcess::NotRunning; }, 20000);
         if (!finished || sipp.exitCode() != 0)
             qWarning().noquote() << QString::fromLocal8Bit(sipp.readAll().right(3000));
         QVERIFY2(finished, "sipp did not finish");
