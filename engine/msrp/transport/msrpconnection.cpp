@@ -258,8 +258,14 @@ void Connection::startChunk(Session *session, OutgoingMessage *message)
         write(out);
         registerTransaction(tid, session, message->messageId(), length,
                             message->options().failureReport == ReportMode::Yes);
+        // Read before chunkWritten(), which may release a finished message.
+        const bool finished = message->allRead();
         session->chunkWritten(message);
-        session->rotateOutgoing();
+        // Turns are taken between messages that still have data: a finished message has left
+        // the queue already, and rotating then would send the next text behind the one after
+        // it (texts of one session must keep their order, e.g. a 911 transcript).
+        if (!finished)
+            session->rotateOutgoing();
         return;
     }
     // RFC 4975 §7.1: one chunk for as much of the message as possible; its end is not known yet.

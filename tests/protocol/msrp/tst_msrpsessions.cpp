@@ -146,6 +146,29 @@ private Q_SLOTS:
         QCOMPARE(atA.front().front().value<ReceivedMessage>().body, QByteArray("Hi A"));
     }
 
+    void textsOfOneSessionKeepTheirOrder()
+    {
+        SystemClock clock;
+        SystemRandomSource random;
+        Endpoint ea(test::loopbackEndpoint(), clock, random),
+            eb(test::loopbackEndpoint(), clock, random);
+        QVERIFY(ea.listen() && eb.listen());
+        test::SessionPair p = test::connectPair(ea, eb);
+        QVERIFY(test::waitActive({p.a, p.b}));
+
+        QSignalSpy atB(p.b, &Session::messageReceived);
+        constexpr int kTexts = 200;
+        QList<QByteArray> sent;
+        for (int i = 0; i < kTexts; ++i)
+            sent.append(p.a->sendText("text/plain", QByteArray::number(i)));
+        QTRY_COMPARE_WITH_TIMEOUT(atB.size(), kTexts, 10000);
+        for (int i = 0; i < kTexts; ++i) {
+            const auto got = atB.at(i).front().value<ReceivedMessage>();
+            QCOMPARE(got.messageId, sent.at(i));
+            QCOMPARE(got.body, QByteArray::number(i));
+        }
+    }
+
     void successReportMakesDelivered()
     {
         SystemClock clock;
