@@ -53,6 +53,34 @@ ParseError makeParseError(ErrorReason reason, QString element, QString descripti
     return error;
 }
 
+ParseError fromXmlReadError(const XmlReadError &error)
+{
+    ErrorReason reason = ErrorReason::NotWellFormed;
+    switch (error.reason) {
+    case XmlRefusal::NotWellFormed:
+        break;
+    case XmlRefusal::TooLarge:
+        reason = ErrorReason::TooLarge;
+        break;
+    case XmlRefusal::TooDeep:
+        reason = ErrorReason::TooDeep;
+        break;
+    case XmlRefusal::DtdRefused:
+        reason = ErrorReason::DtdRefused;
+        break;
+    case XmlRefusal::EntityRefused:
+        reason = ErrorReason::EntityRefused;
+        break;
+    case XmlRefusal::EncodingRefused:
+        reason = ErrorReason::EncodingRefused;
+        break;
+    }
+    ParseError parsed = makeParseError(reason, QString(), error.description);
+    parsed.line = error.line;
+    parsed.column = error.column;
+    return parsed;
+}
+
 ResultDocument errorResult(const ParseError &error)
 {
     // Descriptions quote what was refused; an answer need not echo kilobytes of it back.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/core/error.h"
+#include "engine/core/safexmlreader.h"
 #include "engine/msml/msmldocument.h"
 #include "engine/msml/responsecode.h"
 
@@ -54,6 +55,8 @@ struct ParseError
 };
 
 ParseError makeParseError(ErrorReason reason, QString element, QString description);
+// A document the shared SafeXmlReader refused: always 400 (RFC 5707 §11), position kept.
+ParseError fromXmlReadError(const XmlReadError &error);
 
 // The result that answers a refused document (RFC 5707 §7.3: "In the case of failure, a
 // description of the reason SHOULD be provided"): <result response="4xx"><description>...

@@ -24,7 +24,7 @@ ParseResult Grammar::run()
     }
     m_reader.drain();
     if (m_reader.failed())
-        return tl::unexpected(m_reader.error());
+        return tl::unexpected(fromXmlReadError(m_reader.error()));
     if (m_error)
         return tl::unexpected(*m_error);
     if (token != Token::StartElement) // only possible when the reader failed; kept for safety

@@ -4,8 +4,8 @@
 
 // Internal to herald_msml: the element grammar behind Parser.
 
+#include "engine/core/safexmlreader.h"
 #include "engine/msml/msmlparser.h"
-#include "engine/msml/safexmlreader.h"
 
 #include <initializer_list>
 

@@ -2,8 +2,8 @@
 // SPDX-FileCopyrightText: Herald developers
 #include "engine/msml/msmlparser.h"
 
+#include "engine/core/safexmlreader.h"
 #include "engine/msml/msmlgrammar.h"
-#include "engine/msml/safexmlreader.h"
 
 namespace herald::msml {
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Herald developers
-#include "engine/msml/safexmlreader.h"
+#include "engine/core/safexmlreader.h"
 
-namespace herald::msml {
+namespace herald {
 
 namespace {
 
@@ -30,6 +30,28 @@ bool isAcceptedEncoding(QStringView encoding)
 
 } // namespace
 
+Error toError(const XmlReadError &error)
+{
+    ErrorCode code = ErrorCode::Malformed;
+    switch (error.reason) {
+    case XmlRefusal::TooLarge:
+    case XmlRefusal::TooDeep:
+        code = ErrorCode::LimitExceeded;
+        break;
+    case XmlRefusal::DtdRefused:
+    case XmlRefusal::EntityRefused:
+    case XmlRefusal::EncodingRefused:
+        code = ErrorCode::Unsupported;
+        break;
+    case XmlRefusal::NotWellFormed:
+        break;
+    }
+    QString detail = error.description;
+    if (error.line > 0)
+        detail += QStringLiteral(" (line %1, column %2)").arg(error.line).arg(error.column);
+    return Error{code, detail};
+}
+
 QString SafeXmlReader::EntityRecorder::resolveUndeclaredEntity(const QString &entity)
 {
     // A null answer makes QXmlStreamReader stop with "Entity ... not declared"; recording
@@ -50,7 +72,7 @@ SafeXmlReader::SafeXmlReader(QByteArrayView bytes, Limits limits)
 QByteArray SafeXmlReader::precheck(QByteArrayView bytes)
 {
     if (bytes.size() > m_limits.maxBytes) {
-        refuse(ErrorReason::TooLarge,
+        refuse(XmlRefusal::TooLarge,
                QStringLiteral("document of %1 bytes is larger than the %2 bytes accepted")
                    .arg(bytes.size())
                    .arg(m_limits.maxBytes),
@@ -58,35 +80,32 @@ QByteArray SafeXmlReader::precheck(QByteArrayView bytes)
         return QByteArray();
     }
     if (bytes.isEmpty()) {
-        refuse(ErrorReason::NotWellFormed, QStringLiteral("empty document"), 0, 0);
+        refuse(XmlRefusal::NotWellFormed, QStringLiteral("empty document"), 0, 0);
         return QByteArray();
     }
     if (const qsizetype nul = bytes.indexOf('\0'); nul >= 0) {
         const auto [line, column] = positionOf(bytes, nul);
-        refuse(ErrorReason::EncodingRefused,
+        refuse(XmlRefusal::EncodingRefused,
                QStringLiteral("NUL byte in the document (only UTF-8 is accepted)"), line, column);
         return QByteArray();
     }
     if (const qsizetype dtd = bytes.indexOf(QByteArrayView("<!DOCTYPE")); dtd >= 0) {
         const auto [line, column] = positionOf(bytes, dtd);
-        refuse(ErrorReason::DtdRefused, QStringLiteral("document type declarations are refused"),
+        refuse(XmlRefusal::DtdRefused, QStringLiteral("document type declarations are refused"),
                line, column);
         return QByteArray();
     }
     return bytes.toByteArray();
 }
 
-void SafeXmlReader::refuse(ErrorReason reason, QString description, qint64 line, qint64 column)
+void SafeXmlReader::refuse(XmlRefusal reason, QString description, qint64 line, qint64 column)
 {
     if (m_error)
         return;
-    ParseError error = makeParseError(reason, QString(), std::move(description));
-    error.line = line;
-    error.column = column;
-    m_error = std::move(error);
+    m_error = XmlReadError{reason, std::move(description), line, column};
 }
 
-void SafeXmlReader::refuseAtReader(ErrorReason reason, QString description)
+void SafeXmlReader::refuseAtReader(XmlRefusal reason, QString description)
 {
     refuse(reason, std::move(description), m_reader.lineNumber(), m_reader.columnNumber());
 }
@@ -94,16 +113,16 @@ void SafeXmlReader::refuseAtReader(ErrorReason reason, QString description)
 void SafeXmlReader::readerFailed()
 {
     if (m_entities.called) {
-        refuseAtReader(ErrorReason::EntityRefused,
+        refuseAtReader(XmlRefusal::EntityRefused,
                        QStringLiteral("reference to entity &%1; refused (only &lt; &gt; &amp; "
                                       "&apos; &quot; and character references are accepted)")
                            .arg(m_entities.name));
     } else if (m_reader.error() == QXmlStreamReader::PrematureEndOfDocumentError) {
-        refuseAtReader(ErrorReason::NotWellFormed,
+        refuseAtReader(XmlRefusal::NotWellFormed,
                        QStringLiteral("not well-formed: the document ends before its root "
                                       "element does"));
     } else {
-        refuseAtReader(ErrorReason::NotWellFormed,
+        refuseAtReader(XmlRefusal::NotWellFormed,
                        QStringLiteral("not well-formed: ") + m_reader.errorString());
     }
 }
@@ -116,22 +135,22 @@ QXmlStreamReader::TokenType SafeXmlReader::next()
     switch (token) {
     case QXmlStreamReader::StartDocument:
         if (!isAcceptedEncoding(m_reader.documentEncoding()))
-            refuseAtReader(ErrorReason::EncodingRefused,
+            refuseAtReader(XmlRefusal::EncodingRefused,
                            QStringLiteral("encoding %1 refused (only UTF-8 is accepted)")
                                .arg(m_reader.documentEncoding()));
         break;
     case QXmlStreamReader::DTD:
-        refuseAtReader(ErrorReason::DtdRefused,
+        refuseAtReader(XmlRefusal::DtdRefused,
                        QStringLiteral("document type declarations are refused"));
         break;
     case QXmlStreamReader::EntityReference:
-        refuseAtReader(ErrorReason::EntityRefused,
+        refuseAtReader(XmlRefusal::EntityRefused,
                        QStringLiteral("reference to entity &%1; refused").arg(m_reader.name()));
         break;
     case QXmlStreamReader::StartElement:
         if (++m_depth > m_limits.maxDepth)
             refuseAtReader(
-                ErrorReason::TooDeep,
+                XmlRefusal::TooDeep,
                 QStringLiteral("elements nested deeper than %1 levels").arg(m_limits.maxDepth));
         break;
     case QXmlStreamReader::EndElement:
@@ -155,4 +174,4 @@ void SafeXmlReader::drain()
         readerFailed();
 }
 
-} // namespace herald::msml
+} // namespace herald

@@ -2,15 +2,41 @@
 // SPDX-FileCopyrightText: Herald developers
 #pragma once
 
-#include "engine/msml/msmlerror.h"
+#include "engine/core/error.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
+#include <QString>
 #include <QXmlStreamReader>
 
 #include <optional>
 
-namespace herald::msml {
+namespace herald {
+
+// Why SafeXmlReader refused a document. Protocol layers map these to their own answers
+// (MSML: RFC 5707 §11 code 400; REST: HTTP 400; NG9-1-1 data: "unreadable").
+enum class XmlRefusal {
+    NotWellFormed,   // XML 1.0 well-formedness, as QXmlStreamReader reports it
+    TooLarge,        // more bytes than Limits::maxBytes
+    TooDeep,         // elements nested deeper than Limits::maxDepth
+    DtdRefused,      // any <!DOCTYPE>: Qt 6.4.2 lacks the fixes of CVE-2023-38197/-37369
+    EntityRefused,   // a reference to an entity other than XML's five predefined ones
+    EncodingRefused, // not UTF-8 / US-ASCII (also catches UTF-16 and UTF-32 by their NULs)
+};
+
+struct XmlReadError
+{
+    XmlRefusal reason = XmlRefusal::NotWellFormed;
+    QString description; // English
+    qint64 line = 0;     // 1-based position in the document, 0 when unknown
+    qint64 column = 0;
+
+    friend bool operator==(const XmlReadError &, const XmlReadError &) = default;
+};
+
+// The engine-wide form (LimitExceeded for size/depth, Unsupported for DTD/entity/encoding,
+// Malformed otherwise), with the position appended to the detail.
+Error toError(const XmlReadError &error);
 
 // QXmlStreamReader behind the checks that make untrusted XML safe to read with Qt 6.4.2,
 // whose QXmlStreamReader lacks the fixes for CVE-2023-38197 (entity expansion loops with
@@ -25,6 +51,8 @@ namespace herald::msml {
 //  - an encoding declaration other than UTF-8 / US-ASCII is refused when it is read;
 //  - elements nested deeper than maxDepth are refused as their start tag is read.
 // Every refusal is fatal: next() returns Invalid from then on and error() tells why.
+// Shared by every XML reader of remote input (MSML, the REST web_service bodies, PIDF-LO,
+// RFC 7852 blocks, isComposing, IMDN); XmlCursor is the element walk on top of it.
 class SafeXmlReader
 {
 public:
@@ -45,7 +73,8 @@ public:
     void drain();
 
     bool failed() const { return m_error.has_value(); }
-    const ParseError &error() const { return *m_error; }
+    // Only when failed().
+    const XmlReadError &error() const { return *m_error; }
     // Current token's details (name, attributes, text, position).
     const QXmlStreamReader &xml() const { return m_reader; }
     int depth() const { return m_depth; }
@@ -59,18 +88,18 @@ private:
         bool called = false;
     };
 
-    void refuse(ErrorReason reason, QString description, qint64 line, qint64 column);
-    void refuseAtReader(ErrorReason reason, QString description);
+    void refuse(XmlRefusal reason, QString description, qint64 line, qint64 column);
+    void refuseAtReader(XmlRefusal reason, QString description);
     void readerFailed();
     // Fills m_error when the raw bytes are refused; returns the bytes to parse otherwise.
     QByteArray precheck(QByteArrayView bytes);
 
     Limits m_limits;
-    std::optional<ParseError> m_error; // set by precheck() before m_bytes is filled
+    std::optional<XmlReadError> m_error; // set by precheck() before m_bytes is filled
     QByteArray m_bytes;
     EntityRecorder m_entities; // outlives m_reader, which points to it
     QXmlStreamReader m_reader;
     int m_depth = 0;
 };
 
-} // namespace herald::msml
+} // namespace herald
