@@ -8,6 +8,17 @@
 
 namespace herald::service {
 
+namespace {
+
+// "text/..." in any case, without the copies trimmed().toLower() would make for every text.
+bool isTextType(QByteArrayView contentType)
+{
+    const QByteArrayView type = contentType.trimmed();
+    return type.size() >= 5 && qstrnicmp(type.data(), 5, "text/", 5) == 0;
+}
+
+} // namespace
+
 DurableGate::DurableGate(store::Store &store, const Clock &clock, QByteArray callId,
                          msrp::Session &session)
     : QObject(&session)
@@ -32,7 +43,7 @@ store::MessageRecord DurableGate::recordFor(const msrp::ReceivedMessage &message
     record.contentType = QString::fromUtf8(message.contentType);
     if (!message.filePath.isEmpty())
         record.fileUri = QUrl::fromLocalFile(message.filePath).toString();
-    else if (message.contentType.trimmed().toLower().startsWith("text/"))
+    else if (isTextType(message.contentType))
         record.text = QString::fromUtf8(message.body);
     record.msrpMessageId = message.messageId;
     record.rangeStart = 1;

@@ -7,7 +7,10 @@
 #include "engine/service/callmanager.h"
 #include "engine/service/durablegate.h"
 
+#include <QFileInfo>
 #include <QMetaEnum>
+#include <QSet>
+#include <QUrl>
 
 namespace herald::service {
 
@@ -31,6 +34,9 @@ DurableRecorder::DurableRecorder(CallManager &calls, store::Store &store, const 
     connect(&calls, &CallManager::callOffered, this, &DurableRecorder::track);
     connect(&calls, &CallManager::callPlaced, this, &DurableRecorder::track);
     connect(&calls, &CallManager::callEnded, this, &DurableRecorder::onCallEnded);
+    connect(&calls, &CallManager::pageMessageSent, this, &DurableRecorder::onPageMessageSent);
+    connect(&calls, &CallManager::pageMessageResponse, this,
+            &DurableRecorder::onPageMessageResponse);
     calls.setMessageAdmitter(
         [this](const sip::IncomingRequest &message, std::function<void(Result<void>)> done) {
             admitPageMessage(message, std::move(done));
@@ -72,6 +78,7 @@ void DurableRecorder::track(Call *call)
     record.remoteUri = QString::fromUtf8(call->remoteUri());
     record.startedAt = m_clock.wallNow().toUTC();
     record.state = stateName(call->state());
+    tracked.sipCallId = record.sipCallId;
     append(std::move(record));
 
     // Installed before the call is answered or the session bound, so no text can arrive
@@ -81,19 +88,130 @@ void DurableRecorder::track(Call *call)
     m_tracked.insert(id, tracked);
 
     connect(call, &Call::stateChanged, this,
-            [this, id](CallState state) { onStateChanged(id, state); });
+            [this, call](CallState state) { onStateChanged(call, state); });
     connect(call, &Call::sessionStateChanged, this,
             [this, call](msrp::SessionState state) { onSessionStateChanged(call, state); });
+    connect(call, &Call::messageQueued, this,
+            [this, call](const QByteArray &messageId, const QByteArray &contentType,
+                         const QByteArray &body, const QString &filePath) {
+                onMessageQueued(call, messageId, contentType, body, filePath);
+            });
+    connect(call, &Call::deliveryChanged, this,
+            [this, call](const msrp::MessageInfo &info) { onDeliveryChanged(call, info); });
 }
 
-void DurableRecorder::onStateChanged(Call::Id id, CallState state)
+void DurableRecorder::onMessageQueued(Call *call, const QByteArray &messageId,
+                                      const QByteArray &contentType, const QByteArray &body,
+                                      const QString &filePath)
 {
-    const auto it = m_tracked.constFind(id);
-    if (it == m_tracked.constEnd() || isFinal(state))
+    const auto it = m_tracked.find(call->id());
+    msrp::Session *session = call->session();
+    if (it == m_tracked.end() || !session)
+        return;
+    store::MessageRecord record;
+    record.id = outgoingRecordId(session->id(), messageId);
+    record.callId = it->recordId;
+    record.sessionId = session->id();
+    record.direction = store::Direction::Outgoing;
+    record.contentType = QString::fromUtf8(contentType);
+    if (!filePath.isEmpty())
+        record.fileUri = QUrl::fromLocalFile(filePath).toString();
+    else
+        record.text = QString::fromUtf8(body);
+    record.msrpMessageId = messageId;
+    const qint64 size = filePath.isEmpty() ? body.size() : QFileInfo(filePath).size();
+    record.rangeStart = 1;
+    record.rangeEnd = size;
+    record.byteSize = size;
+    record.queuedAt = m_clock.wallNow().toUTC();
+    record.state = store::MessageState::Queued;
+    it->outgoing.insert(messageId, Outgoing{record.id});
+    append(std::move(record));
+}
+
+void DurableRecorder::onDeliveryChanged(Call *call, const msrp::MessageInfo &info)
+{
+    const auto tracked = m_tracked.find(call->id());
+    if (tracked == m_tracked.end() || !info.outgoing)
+        return;
+    const auto it = tracked->outgoing.find(info.messageId);
+    if (it == tracked->outgoing.end())
+        return; // not queued through Call (its Queued signal comes before messageQueued)
+    const QDateTime now = m_clock.wallNow().toUTC();
+    store::MessageUpdate update;
+    update.messageId = it->recordId;
+    // A step the session did not report on its own (a one-chunk text is written and
+    // acknowledged without a "sending" signal in between) is dated when the next one is.
+    const auto markSent = [&] {
+        if (!it->sent) {
+            update.sentAt = now;
+            it->sent = it->sending = true;
+        }
+    };
+    const auto markAcknowledged = [&] {
+        markSent();
+        if (!it->acknowledged) {
+            update.acknowledgedAt = now;
+            it->acknowledged = true;
+        }
+    };
+    switch (info.state) {
+    case msrp::DeliveryState::Queued:
+        return;
+    case msrp::DeliveryState::Sending:
+        // RFC 4975 §7.1: sent once the last chunk is written; acknowledged by its 200.
+        if (info.size > 0 && info.transferred >= info.size) {
+            if (it->sent)
+                return;
+            markSent();
+            update.state = store::MessageState::Sent;
+        } else {
+            if (it->sending)
+                return;
+            it->sending = true;
+            update.state = store::MessageState::Sending;
+        }
+        break;
+    case msrp::DeliveryState::Acknowledged:
+        if (it->acknowledged)
+            return;
+        markAcknowledged();
+        update.state = store::MessageState::Acknowledged;
+        break;
+    case msrp::DeliveryState::Delivered:
+        // A success REPORT (RFC 4975 §7.1.2) covering the whole message.
+        markAcknowledged();
+        update.deliveredAt = now;
+        update.state = store::MessageState::Delivered;
+        break;
+    case msrp::DeliveryState::Failed:
+    case msrp::DeliveryState::Aborted:
+        update.state = store::MessageState::Failed;
+        if (info.status != 0)
+            update.failureStatus = info.status;
+        if (!info.reason.isEmpty())
+            update.failureReason = info.reason;
+        else if (info.state == msrp::DeliveryState::Aborted)
+            update.failureReason = QStringLiteral("aborted");
+        break;
+    }
+    if (msrp::isFinal(info.state))
+        tracked->outgoing.erase(it);
+    append(std::move(update));
+}
+
+void DurableRecorder::onStateChanged(Call *call, CallState state)
+{
+    const auto it = m_tracked.find(call->id());
+    if (it == m_tracked.end() || isFinal(state))
         return; // the end is written by onCallEnded, with its reason
     store::CallUpdate update;
     update.callId = it->recordId;
     update.state = stateName(state);
+    if (call->sipCallId() != it->sipCallId) {
+        update.sipCallId = call->sipCallId();
+        it->sipCallId = call->sipCallId();
+    }
     append(std::move(update));
 }
 
@@ -144,9 +262,62 @@ void DurableRecorder::onCallEnded(Call *call)
     update.callId = tracked.recordId;
     update.state = stateName(call->state());
     update.endedAt = now;
+    if (call->sipCallId() != tracked.sipCallId)
+        update.sipCallId = call->sipCallId(); // a failed outgoing call learns it at the end
     if (!call->failureReason().isEmpty())
         update.endReason = QString::fromUtf8(call->failureReason());
     append(std::move(update));
+}
+
+Result<int> DurableRecorder::closeStaleCalls(const QString &reason)
+{
+    if (!m_store)
+        return 0;
+    QSet<QByteArray> live;
+    for (const Tracked &tracked : std::as_const(m_tracked))
+        live.insert(tracked.recordId);
+    const QDateTime now = m_clock.wallNow().toUTC();
+    store::CallQuery query;
+    query.openOnly = true;
+    int closed = 0;
+    // Reads see committed rows only, so the calls closed here stay in the listing until the
+    // flush below: paging by offset walks each of them once.
+    for (;;) {
+        const auto calls = m_store->calls(query);
+        if (!calls)
+            return tl::unexpected(calls.error());
+        for (const store::CallRecord &call : *calls) {
+            if (live.contains(call.id))
+                continue;
+            const auto sessions = m_store->sessions(call.id);
+            if (!sessions)
+                return tl::unexpected(sessions.error());
+            for (const store::SessionRecord &session : *sessions) {
+                if (session.endedAt.isValid())
+                    continue;
+                store::SessionEnd end;
+                end.sessionId = session.id;
+                end.endedAt = now;
+                end.reason = reason;
+                append(std::move(end));
+            }
+            store::CallUpdate update;
+            update.callId = call.id;
+            update.state = stateName(CallState::Ended);
+            update.endedAt = now;
+            update.endReason = reason;
+            append(std::move(update));
+            ++closed;
+        }
+        if (calls->size() < query.limit)
+            break;
+        query.offset += query.limit;
+    }
+    if (auto flushed = m_store->flush(); !flushed)
+        return tl::unexpected(flushed.error());
+    if (closed > 0)
+        qCInfo(lcService) << "closed" << closed << "call(s) left open by an earlier run";
+    return closed;
 }
 
 store::MessageRecord DurableRecorder::recordFor(const sip::IncomingRequest &message, QByteArray id,
@@ -177,8 +348,106 @@ void DurableRecorder::admitPageMessage(const sip::IncomingRequest &message,
         done(fail(ErrorCode::Io, QStringLiteral("no store to keep the message")));
         return;
     }
-    store::MessageRecord record =
-        recordFor(message, m_ids.alphanumeric(20), m_clock.wallNow().toUTC());
+    const QDateTime now = m_clock.wallNow().toUTC();
+    store::MessageRecord record = recordFor(message, m_ids.alphanumeric(20), now);
+    // A MESSAGE inside the dialog of a call we track belongs to that call's transcript.
+    for (const Tracked &tracked : std::as_const(m_tracked)) {
+        if (!message.callId.isEmpty() && tracked.sipCallId == message.callId) {
+            record.callId = tracked.recordId;
+            admitRecord(std::move(record), std::move(done));
+            return;
+        }
+    }
+    // The history lists calls, so a page-mode conversation gets a call record of its own,
+    // keyed like its messages by the SIP Call-ID: MESSAGEs sent with one Call-ID are one
+    // entry, spanning the first to the last. It is written as ended: nothing is live between
+    // two MESSAGEs, and a restart has nothing to close.
+    store::CallRecord conversation;
+    conversation.id = record.callId;
+    conversation.sipCallId = message.callId;
+    conversation.direction = store::Direction::Incoming;
+    conversation.localUri = QString::fromUtf8(message.to);
+    conversation.remoteUri = QString::fromUtf8(message.from);
+    conversation.startedAt = now;
+    conversation.endedAt = now;
+    conversation.state = stateName(CallState::Ended);
+    conversation.endReason = QStringLiteral("page mode");
+    append(std::move(conversation)); // nothing written when the conversation is known
+    store::CallUpdate later;
+    later.callId = record.callId;
+    later.endedAt = now;
+    append(std::move(later));
+    admitRecord(std::move(record), std::move(done));
+}
+
+void DurableRecorder::onPageMessageSent(quint64 requestId, const QByteArray &target,
+                                        const QByteArray &contentType, const QByteArray &body)
+{
+    if (!m_store)
+        return;
+    const QDateTime now = m_clock.wallNow().toUTC();
+    PageOut page{m_ids.alphanumeric(20), m_ids.alphanumeric(20)};
+    // Like an incoming one, an outgoing page-mode text is a call record of its own (its SIP
+    // Call-ID is learnt from the response), so the history lists it.
+    store::CallRecord call;
+    call.id = page.callRecordId;
+    call.direction = store::Direction::Outgoing;
+    call.remoteUri = QString::fromUtf8(target);
+    call.startedAt = now;
+    call.endedAt = now;
+    call.state = stateName(CallState::Ended);
+    call.endReason = QStringLiteral("page mode");
+    append(std::move(call));
+
+    store::MessageRecord record;
+    record.id = page.messageRecordId;
+    record.callId = page.callRecordId;
+    record.direction = store::Direction::Outgoing;
+    record.contentType = QString::fromUtf8(contentType);
+    if (contentType.trimmed().toLower().startsWith("text/"))
+        record.text = QString::fromUtf8(body);
+    record.rangeEnd = body.size();
+    record.byteSize = body.size();
+    record.queuedAt = now;
+    record.sentAt = now; // the MESSAGE left with sendPageMessage()
+    record.state = store::MessageState::Sent;
+    append(std::move(record));
+    m_pagesOut.insert(requestId, page);
+}
+
+void DurableRecorder::onPageMessageResponse(quint64 requestId, const sip::SipResponse &response)
+{
+    if (response.status < 200)
+        return;
+    const auto it = m_pagesOut.constFind(requestId);
+    if (it == m_pagesOut.cend())
+        return;
+    const PageOut page = *it;
+    m_pagesOut.erase(it);
+    const QByteArray sipCallId = response.header("Call-ID");
+    if (!sipCallId.isEmpty()) {
+        store::CallUpdate update;
+        update.callId = page.callRecordId;
+        update.sipCallId = sipCallId;
+        append(std::move(update));
+    }
+    store::MessageUpdate update;
+    update.messageId = page.messageRecordId;
+    if (response.status < 300) {
+        // RFC 3428: a 2xx is the acceptance of the recipient (or of a gateway, 202).
+        update.state = store::MessageState::Acknowledged;
+        update.acknowledgedAt = m_clock.wallNow().toUTC();
+    } else {
+        update.state = store::MessageState::Failed;
+        update.failureStatus = response.status;
+        update.failureReason = QString::fromUtf8(response.reason);
+    }
+    append(std::move(update));
+}
+
+void DurableRecorder::admitRecord(store::MessageRecord record,
+                                  std::function<void(Result<void>)> done)
+{
     // The 200 leaves from the durable callback only (DESIGN.md §2); CallManager may be gone
     // by then (engine shutdown), and then nobody answers.
     m_store->append(std::move(record),

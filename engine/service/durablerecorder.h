@@ -21,8 +21,12 @@ namespace herald::service {
 class CallManager;
 
 // Writes what the call model does to the store (DESIGN.md §2 "Durability"): a CallRecord when
-// a call is offered or placed and CallUpdates as it changes and ends, a SessionRecord when its
-// MSRP session is bound and a SessionEnd when it closes. Above all it makes texts durable
+// a call is offered or placed and CallUpdates as it changes and ends (with the SIP Call-ID of
+// an outgoing call once a response told it), a SessionRecord when its
+// MSRP session is bound and a SessionEnd when it closes; each text or file a call sends, once,
+// as an outgoing MessageRecord when queued, then MessageUpdates dating when it was sent (last
+// chunk written), acknowledged (200), delivered (success REPORT) or why it failed. Above all
+// it makes texts durable
 // before they are acknowledged: each call's session gets a DurableGate (MSRP 200 after
 // COMMIT), and page-mode MESSAGE (RFC 3428) is admitted, and answered 200, only once stored;
 // a store failure turns into 403 (MSRP) or 500 (SIP) instead of an acknowledgement.
@@ -42,21 +46,50 @@ public:
     // The record a page-mode MESSAGE is stored as: its call is the MESSAGE's own SIP Call-ID.
     static store::MessageRecord recordFor(const sip::IncomingRequest &message, QByteArray id,
                                           const QDateTime &receivedAt);
+    // The store's id of an outgoing MSRP message: apart from incoming ones, whose Message-IDs
+    // the peer chose and which may equal ours (RFC 4975 §7.1.1 makes them unique per sender).
+    static QByteArray outgoingRecordId(const QByteArray &sessionId, const QByteArray &messageId)
+    {
+        return sessionId + "/out/" + messageId;
+    }
+
+    // Ends, in the store, every call and session a previous run left open (it was killed or
+    // the host died): state Ended, end time now, reason `reason`, and an i3 SessionEnd for
+    // each open session. The engine calls it when it opens the store, before any call of
+    // this run exists. Returns how many calls it closed.
+    Result<int> closeStaleCalls(const QString &reason = QStringLiteral("restart"));
 
 private:
+    // An outgoing message whose delivery is still followed: what was written so far.
+    struct Outgoing
+    {
+        QByteArray recordId;
+        bool sending = false;
+        bool sent = false;
+        bool acknowledged = false;
+    };
     struct Tracked
     {
         QByteArray recordId;
         QByteArray sessionId; // set once the SessionRecord was appended
+        QByteArray sipCallId; // as last written: an outgoing call learns it from a response
         bool sessionEnded = false;
+        QHash<QByteArray, Outgoing> outgoing; // by MSRP Message-ID
     };
 
     void track(Call *call);
-    void onStateChanged(Call::Id id, CallState state);
+    void onStateChanged(Call *call, CallState state);
     void onSessionStateChanged(Call *call, msrp::SessionState state);
     void onCallEnded(Call *call);
+    void onMessageQueued(Call *call, const QByteArray &messageId, const QByteArray &contentType,
+                         const QByteArray &body, const QString &filePath);
+    void onDeliveryChanged(Call *call, const msrp::MessageInfo &info);
     void admitPageMessage(const sip::IncomingRequest &message,
                           std::function<void(Result<void>)> done);
+    void admitRecord(store::MessageRecord record, std::function<void(Result<void>)> done);
+    void onPageMessageSent(quint64 requestId, const QByteArray &target,
+                           const QByteArray &contentType, const QByteArray &body);
+    void onPageMessageResponse(quint64 requestId, const sip::SipResponse &response);
     void append(store::Record record);
 
     QPointer<CallManager> m_calls;
@@ -64,6 +97,14 @@ private:
     const Clock &m_clock;
     IdGenerator m_ids;
     QHash<Call::Id, Tracked> m_tracked;
+    // Page-mode MESSAGEs we sent, until their final response: the store ids of their call
+    // record and message record.
+    struct PageOut
+    {
+        QByteArray callRecordId;
+        QByteArray messageRecordId;
+    };
+    QHash<quint64, PageOut> m_pagesOut;
 };
 
 } // namespace herald::service

@@ -4,6 +4,8 @@
 
 #include "engine/store/storelogging.h"
 
+#include <QElapsedTimer>
+
 #include <algorithm>
 #include <vector>
 
@@ -74,7 +76,10 @@ void CommitBatcher::writePending()
         for (const PendingRecord &record : group.records)
             refused.push_back(record.result.has_value());
         if (std::find(refused.begin(), refused.end(), false) != refused.end()) {
+            QElapsedTimer took;
+            took.start();
             const Result<void> written = m_writer.writeGroup(group.records);
+            m_statistics.recordCommitLatency(static_cast<double>(took.nsecsElapsed()) / 1e9);
             if (written) {
                 ++m_statistics.transactions;
                 m_statistics.largestGroup = std::max(m_statistics.largestGroup, take);

@@ -60,14 +60,17 @@ Result<QList<CallRecord>> HistoryReader::calls(const CallQuery &query) const
         where += QStringLiteral(" AND started_at < ?");
         binds.append(query.startedTo.toMSecsSinceEpoch());
     }
+    if (query.openOnly)
+        where += QStringLiteral(" AND ended_at IS NULL");
     QSqlQuery q(m_database);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + QLatin1String(kCallColumns) +
               QStringLiteral(" FROM calls WHERE 1 = 1") + where +
-              QStringLiteral(" ORDER BY started_at DESC, id LIMIT ?"));
+              QStringLiteral(" ORDER BY started_at DESC, id LIMIT ? OFFSET ?"));
     for (const QVariant &bind : binds)
         q.addBindValue(bind);
     q.addBindValue(std::max(0, query.limit));
+    q.addBindValue(std::max(0, query.offset));
     auto done = execute(std::move(q), "reading calls");
     if (!done)
         return tl::unexpected(done.error());

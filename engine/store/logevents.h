@@ -109,6 +109,11 @@ LogEventHeader &headerOf(LogEvent &event);
 QJsonObject toJson(const LogEvent &event);
 Result<LogEvent> logEventFromJson(const QJsonObject &object);
 
+// The compact JSON text of toJson(event), character for character what QJsonDocument's
+// Compact format writes (keys sorted, the same escapes). A MessageLogEvent, one per text on
+// the store's write path, is written by hand without building a QJsonObject.
+QString toCompactJson(const LogEvent &event);
+
 // JSON lines: one compact JSON object per line, each line ended by "\n", UTF-8.
 QByteArray toJsonLine(const LogEvent &event);
 QByteArray toJsonLines(const QList<LogEvent> &events);

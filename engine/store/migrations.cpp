@@ -91,6 +91,49 @@ Migration version2()
             }};
 }
 
+Migration version3()
+{
+    // The Message-IDs of one session are unique per sender only (RFC 4975 §7.1.1): a peer's
+    // message may carry an id we used for one of ours, and must not be taken for a
+    // retransmission of it. SQLite cannot change a table's constraint in place, so the table
+    // is copied (portable SQL: PostgreSQL takes the same steps).
+    const QString columns =
+        QStringLiteral("id, seq, call_id, session_id, direction, body, file_uri, content_type,"
+                       " msrp_message_id, range_start, range_end, byte_size, queued_at, sent_at,"
+                       " acknowledged_at, delivered_at, state, failure_status, failure_reason");
+    return {3,
+            QStringLiteral("messages unique per direction"),
+            {
+                QStringLiteral("CREATE TABLE messages_v3 ("
+                               " id TEXT NOT NULL PRIMARY KEY,"
+                               " seq BIGINT NOT NULL,"
+                               " call_id TEXT NOT NULL,"
+                               " session_id TEXT,"
+                               " direction TEXT NOT NULL,"
+                               " body TEXT,"
+                               " file_uri TEXT,"
+                               " content_type TEXT NOT NULL,"
+                               " msrp_message_id TEXT,"
+                               " range_start BIGINT NOT NULL,"
+                               " range_end BIGINT NOT NULL,"
+                               " byte_size BIGINT NOT NULL,"
+                               " queued_at BIGINT NOT NULL,"
+                               " sent_at BIGINT,"
+                               " acknowledged_at BIGINT,"
+                               " delivered_at BIGINT,"
+                               " state TEXT NOT NULL,"
+                               " failure_status INTEGER,"
+                               " failure_reason TEXT,"
+                               " UNIQUE (session_id, direction, msrp_message_id, range_start,"
+                               " range_end))"),
+                QStringLiteral("INSERT INTO messages_v3 (") + columns +
+                    QStringLiteral(") SELECT ") + columns + QStringLiteral(" FROM messages"),
+                QStringLiteral("DROP TABLE messages"),
+                QStringLiteral("ALTER TABLE messages_v3 RENAME TO messages"),
+                QStringLiteral("CREATE INDEX messages_by_call ON messages (call_id, seq)"),
+            }};
+}
+
 QString versionTable()
 {
     return QStringLiteral("schema_version");
@@ -100,7 +143,7 @@ QString versionTable()
 
 QList<Migration> schemaMigrations()
 {
-    return {version1(), version2()};
+    return {version1(), version2(), version3()};
 }
 
 Migrator::Migrator(QSqlDatabase database)

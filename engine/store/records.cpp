@@ -3,6 +3,7 @@
 #include "engine/store/records.h"
 
 #include <array>
+#include <string>
 
 namespace herald::store {
 
@@ -117,8 +118,10 @@ Result<void> check(const SessionEndLogEvent &event)
 QString messageStateName(MessageState state)
 {
     for (const StateName &entry : kStateNames) {
+        // Raw data: the names are static, and this runs for every stored text.
         if (entry.state == state)
-            return QString::fromUtf16(entry.name);
+            return QString::fromRawData(reinterpret_cast<const QChar *>(entry.name),
+                                        qsizetype(std::char_traits<char16_t>::length(entry.name)));
     }
     Q_UNREACHABLE();
     return {};

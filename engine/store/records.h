@@ -43,11 +43,14 @@ struct CallRecord
     friend bool operator==(const CallRecord &, const CallRecord &) = default;
 };
 
-// A later change to a stored call (answered, ended): only the fields that are set are
-// written.
+// A later change to a stored call (answered, ended, its SIP Call-ID learnt): only the
+// fields that are set are written.
 struct CallUpdate
 {
     QByteArray callId;
+    // The SIP Call-ID once known: an outgoing call is recorded before any response told it
+    // (empty = unchanged).
+    QByteArray sipCallId;
     std::optional<QString> state;
     QDateTime endedAt; // invalid = unchanged
     std::optional<QString> endReason;

@@ -4,9 +4,10 @@
 
 #include "engine/store/sqlsupport.h"
 
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QUuid>
+
+#include <optional>
 
 namespace herald::store {
 
@@ -38,11 +39,16 @@ RecordWriter::RecordWriter(QSqlDatabase database, Defaults defaults)
     , m_insertSession(m_database)
     , m_endSession(m_database)
     , m_insertMessage(m_database)
+    , m_insertReceived(m_database)
     , m_updateMessage(m_database)
     , m_insertEvent(m_database)
+    , m_insertMessageEvent(m_database)
     , m_selectCall(m_database)
     , m_selectSession(m_database)
-{}
+{
+    m_elementIdValue = sql::text(m_defaults.elementId);
+    m_agencyIdValue = sql::text(m_defaults.agencyId);
+}
 
 Result<void> RecordWriter::prepare()
 {
@@ -57,7 +63,8 @@ Result<void> RecordWriter::prepare()
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")},
         {&m_updateCall, QStringLiteral("UPDATE calls SET state = COALESCE(?, state),"
                                        " ended_at = COALESCE(?, ended_at),"
-                                       " end_reason = COALESCE(?, end_reason) WHERE id = ?")},
+                                       " end_reason = COALESCE(?, end_reason),"
+                                       " sip_call_id = COALESCE(?, sip_call_id) WHERE id = ?")},
         {&m_insertSession,
          QStringLiteral("INSERT INTO sessions (id, call_id, msrp_session_id, direction,"
                         " local_path, remote_path, sdp, started_at, ended_at)"
@@ -70,6 +77,16 @@ Result<void> RecordWriter::prepare()
                         " failure_status, failure_reason)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                         " ON CONFLICT DO NOTHING")},
+        // Direction and state are literals: every bound value costs QtSql a QString and a
+        // hash lookup (QSqlResult::bindValue), and this runs once per received text.
+        {&m_insertReceived,
+         QStringLiteral("INSERT INTO messages (id, seq, call_id, session_id, direction, body,"
+                        " file_uri, content_type, msrp_message_id, range_start, range_end,"
+                        " byte_size, queued_at, state)"
+                        " VALUES (?, ?, ?, ?, '") +
+             directionName(Direction::Incoming) + QStringLiteral("', ?, ?, ?, ?, ?, ?, ?, ?, '") +
+             messageStateName(MessageState::Received) +
+             QStringLiteral("') ON CONFLICT DO NOTHING")},
         {&m_updateMessage,
          QStringLiteral("UPDATE messages SET state = COALESCE(?, state),"
                         " sent_at = COALESCE(?, sent_at),"
@@ -89,6 +106,26 @@ Result<void> RecordWriter::prepare()
         if (!statement.query->prepare(statement.sql))
             return tl::unexpected(sql::error(QStringLiteral("preparing ") + statement.sql,
                                              statement.query->lastError()));
+    }
+
+    // Constant per store, so written into the statement (SQL's '' escape, the same in SQLite
+    // and PostgreSQL) rather than bound for every text. A NUL cannot be a literal: then the
+    // general statement serves.
+    const auto literal = [](const QString &value) -> QString {
+        return u'\'' + QString(value).replace(u'\'', QStringLiteral("''")) + u'\'';
+    };
+    if (!m_defaults.elementId.contains(QChar(0)) && !m_defaults.agencyId.contains(QChar(0))) {
+        const QString statement =
+            QStringLiteral("INSERT INTO events (id, seq, log_event_type, event_time, call_id,"
+                           " incident_id, sip_call_id, element_id, agency_id, payload)"
+                           " VALUES (?, ?, ") +
+            literal(logEventTypeName(MessageLogEvent{})) + QStringLiteral(", ?, ?, ?, ?, ") +
+            literal(m_defaults.elementId) + QStringLiteral(", ") + literal(m_defaults.agencyId) +
+            QStringLiteral(", ?) ON CONFLICT DO NOTHING");
+        if (!m_insertMessageEvent.prepare(statement))
+            return tl::unexpected(sql::error(QStringLiteral("preparing ") + statement,
+                                             m_insertMessageEvent.lastError()));
+        m_messageEventPrepared = true;
     }
 
     // Transcript order continues after the highest sequence number already stored.
@@ -152,7 +189,9 @@ Result<RecordWriter::RecordResult> RecordWriter::writeCall(const CallRecord &cal
         return tl::unexpected(rows.error());
     if (*rows == 0)
         return RecordResult(AppendOutcome::AlreadyStored);
-    m_calls.insert(call.id, CallFacts{call.sipCallId, call.incidentId});
+    m_calls.insert(call.id,
+                   CallFacts{call.sipCallId, call.incidentId, sql::id(call.id),
+                             sql::idOrNull(call.sipCallId), sql::idOrNull(call.incidentId)});
     return RecordResult(AppendOutcome::Stored);
 }
 
@@ -162,12 +201,16 @@ Result<RecordWriter::RecordResult> RecordWriter::writeCallUpdate(const CallUpdat
     q.addBindValue(update.state ? sql::text(*update.state) : sql::nullText());
     q.addBindValue(sql::time(update.endedAt));
     q.addBindValue(update.endReason ? sql::text(*update.endReason) : sql::nullText());
+    q.addBindValue(sql::idOrNull(update.sipCallId));
     q.addBindValue(sql::id(update.callId));
     const auto rows = run(q, "updating a call");
     if (!rows)
         return tl::unexpected(rows.error());
     if (*rows == 0)
         return notFound("call", update.callId);
+    // Later log events of the call carry the Call-ID learnt (the cache may hold it empty).
+    if (!update.sipCallId.isEmpty())
+        m_calls.remove(update.callId);
     return RecordResult(AppendOutcome::Stored);
 }
 
@@ -188,7 +231,8 @@ Result<RecordWriter::RecordResult> RecordWriter::writeSession(const SessionRecor
         return tl::unexpected(rows.error());
     if (*rows == 0)
         return RecordResult(AppendOutcome::AlreadyStored);
-    m_sessions.insert(session.id, SessionFacts{session.callId, session.msrpSessionId});
+    m_sessions.insert(session.id,
+                      SessionFacts{session.callId, session.msrpSessionId, sql::id(session.id)});
 
     const auto call = callFacts(session.callId);
     if (!call)
@@ -233,13 +277,33 @@ Result<RecordWriter::RecordResult> RecordWriter::writeSessionEnd(const SessionEn
     return RecordResult(AppendOutcome::Stored);
 }
 
-Result<RecordWriter::RecordResult> RecordWriter::writeMessage(const MessageRecord &message)
+Result<int> RecordWriter::insertReceived(const MessageRecord &message, const CallFacts &call,
+                                         const SessionFacts *session)
+{
+    QSqlQuery &q = m_insertReceived;
+    q.addBindValue(sql::id(message.id));
+    q.addBindValue(m_nextSequence);
+    q.addBindValue(call.idValue);
+    q.addBindValue(session ? session->idValue : sql::nullText());
+    q.addBindValue(message.fileUri.isEmpty() ? sql::text(message.text) : sql::nullText());
+    q.addBindValue(sql::textOrNull(message.fileUri));
+    q.addBindValue(sql::text(message.contentType));
+    q.addBindValue(sql::idOrNull(message.msrpMessageId));
+    q.addBindValue(message.rangeStart);
+    q.addBindValue(message.rangeEnd);
+    q.addBindValue(message.byteSize);
+    q.addBindValue(sql::time(message.queuedAt));
+    return run(q, "storing a message");
+}
+
+Result<int> RecordWriter::insertAny(const MessageRecord &message, const CallFacts &call,
+                                    const SessionFacts *session)
 {
     QSqlQuery &q = m_insertMessage;
     q.addBindValue(sql::id(message.id));
     q.addBindValue(m_nextSequence);
-    q.addBindValue(sql::id(message.callId));
-    q.addBindValue(sql::idOrNull(message.sessionId));
+    q.addBindValue(call.idValue);
+    q.addBindValue(session ? session->idValue : sql::nullText());
     q.addBindValue(directionName(message.direction));
     q.addBindValue(message.fileUri.isEmpty() ? sql::text(message.text) : sql::nullText());
     q.addBindValue(sql::textOrNull(message.fileUri));
@@ -255,7 +319,28 @@ Result<RecordWriter::RecordResult> RecordWriter::writeMessage(const MessageRecor
     q.addBindValue(messageStateName(message.state));
     q.addBindValue(message.failureStatus != 0 ? QVariant(message.failureStatus) : sql::nullInt());
     q.addBindValue(sql::textOrNull(message.failureReason));
-    const auto rows = run(q, "storing a message");
+    return run(q, "storing a message");
+}
+
+Result<RecordWriter::RecordResult> RecordWriter::writeMessage(const MessageRecord &message)
+{
+    const auto call = callFacts(message.callId);
+    if (!call)
+        return tl::unexpected(call.error());
+    std::optional<SessionFacts> session;
+    if (!message.sessionId.isEmpty()) {
+        auto facts = sessionFacts(message.sessionId);
+        if (!facts)
+            return tl::unexpected(facts.error());
+        session = std::move(*facts);
+    }
+    const bool received = message.direction == Direction::Incoming &&
+                          message.state == MessageState::Received && !message.sentAt.isValid() &&
+                          !message.acknowledgedAt.isValid() && !message.deliveredAt.isValid() &&
+                          message.failureStatus == 0 && message.failureReason.isEmpty();
+    const SessionFacts *sessionFactsOrNull = session ? &*session : nullptr;
+    const auto rows = received ? insertReceived(message, *call, sessionFactsOrNull)
+                               : insertAny(message, *call, sessionFactsOrNull);
     if (!rows)
         return tl::unexpected(rows.error());
     // RFC 4975 §7.3.1: a retransmitted chunk carries the same Message-ID and Byte-Range.
@@ -263,18 +348,11 @@ Result<RecordWriter::RecordResult> RecordWriter::writeMessage(const MessageRecor
         return RecordResult(AppendOutcome::AlreadyStored);
     ++m_nextSequence;
 
-    const auto call = callFacts(message.callId);
-    if (!call)
-        return tl::unexpected(call.error());
     MessageLogEvent event = messageLogEventFor(message, call->sipCallId);
     event.header.incidentId = call->incidentId;
-    if (!message.sessionId.isEmpty()) {
-        const auto session = sessionFacts(message.sessionId);
-        if (!session)
-            return tl::unexpected(session.error());
+    if (session)
         event.msrpSessionId = session->msrpSessionId;
-    }
-    const auto logged = writeEvent(std::move(event));
+    const auto logged = writeEvent(std::move(event), &*call);
     if (!logged)
         return logged;
     return RecordResult(AppendOutcome::Stored);
@@ -298,29 +376,59 @@ Result<RecordWriter::RecordResult> RecordWriter::writeMessageUpdate(const Messag
     return RecordResult(AppendOutcome::Stored);
 }
 
-Result<RecordWriter::RecordResult> RecordWriter::writeEvent(LogEvent event)
+Result<RecordWriter::RecordResult> RecordWriter::writeEvent(LogEvent event, const CallFacts *call)
 {
     LogEventHeader &header = headerOf(event);
     if (header.id.isEmpty())
         header.id = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    if (header.elementId.isEmpty())
+    const bool defaultElement = header.elementId.isEmpty();
+    const bool defaultAgency = header.agencyId.isEmpty();
+    if (defaultElement)
         header.elementId = m_defaults.elementId;
-    if (header.agencyId.isEmpty())
+    if (defaultAgency)
         header.agencyId = m_defaults.agencyId;
-    const QByteArray payload = QJsonDocument(toJson(event)).toJson(QJsonDocument::Compact);
+    // `call`, when given, is the call the event names, with its values converted already.
+    Q_ASSERT(!call ||
+             (header.sipCallId == call->sipCallId && header.incidentId == call->incidentId));
+    const QString payload = toCompactJson(event);
+
+    // A text's event with this Herald's own ids: the statement that has them as literals.
+    const bool common = call && defaultElement && defaultAgency &&
+                        std::holds_alternative<MessageLogEvent>(event) && m_messageEventPrepared;
+    if (common) {
+        QSqlQuery &q = m_insertMessageEvent;
+        q.addBindValue(sql::id(header.id));
+        q.addBindValue(m_nextSequence);
+        q.addBindValue(sql::time(header.timestamp));
+        q.addBindValue(call->idValue);
+        q.addBindValue(call->incidentIdValue);
+        q.addBindValue(call->sipCallIdValue);
+        q.addBindValue(payload);
+        return countEvent(run(q, "logging an event"));
+    }
 
     QSqlQuery &q = m_insertEvent;
     q.addBindValue(sql::id(header.id));
     q.addBindValue(m_nextSequence);
     q.addBindValue(logEventTypeName(event));
     q.addBindValue(sql::time(header.timestamp));
-    q.addBindValue(sql::idOrNull(header.callId));
-    q.addBindValue(sql::idOrNull(header.incidentId));
-    q.addBindValue(sql::idOrNull(header.sipCallId));
-    q.addBindValue(sql::text(header.elementId));
-    q.addBindValue(sql::text(header.agencyId));
-    q.addBindValue(QString::fromUtf8(payload));
-    const auto rows = run(q, "logging an event");
+    if (call) {
+        q.addBindValue(call->idValue);
+        q.addBindValue(call->incidentIdValue);
+        q.addBindValue(call->sipCallIdValue);
+    } else {
+        q.addBindValue(sql::idOrNull(header.callId));
+        q.addBindValue(sql::idOrNull(header.incidentId));
+        q.addBindValue(sql::idOrNull(header.sipCallId));
+    }
+    q.addBindValue(defaultElement ? m_elementIdValue : sql::text(header.elementId));
+    q.addBindValue(defaultAgency ? m_agencyIdValue : sql::text(header.agencyId));
+    q.addBindValue(payload);
+    return countEvent(run(q, "logging an event"));
+}
+
+Result<RecordWriter::RecordResult> RecordWriter::countEvent(Result<int> rows)
+{
     if (!rows)
         return tl::unexpected(rows.error());
     if (*rows == 0)
@@ -340,11 +448,16 @@ Result<RecordWriter::CallFacts> RecordWriter::callFacts(const QByteArray &callId
     // A record may name a call that was never stored (the log then lacks its SIP Call-ID):
     // that is the engine's business, not a reason to fail the group.
     CallFacts facts;
-    if (q.next()) {
+    facts.idValue = sql::id(callId);
+    const bool found = q.next();
+    if (found) {
         facts.sipCallId = sql::toId(q.value(0));
         facts.incidentId = sql::toId(q.value(1));
-        m_calls.insert(callId, facts);
     }
+    facts.sipCallIdValue = sql::idOrNull(facts.sipCallId);
+    facts.incidentIdValue = sql::idOrNull(facts.incidentId);
+    if (found)
+        m_calls.insert(callId, facts);
     q.finish();
     return facts;
 }
@@ -358,6 +471,7 @@ Result<RecordWriter::SessionFacts> RecordWriter::sessionFacts(const QByteArray &
     if (!q.exec())
         return tl::unexpected(sql::error(QStringLiteral("looking up a session"), q.lastError()));
     SessionFacts facts;
+    facts.idValue = sql::id(sessionId);
     if (q.next()) {
         facts.callId = sql::toId(q.value(0));
         facts.msrpSessionId = sql::toId(q.value(1));

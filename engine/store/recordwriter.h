@@ -43,11 +43,16 @@ private:
     {
         QByteArray sipCallId;
         QByteArray incidentId;
+        // As bound, converted once per call rather than once per text.
+        QVariant idValue;
+        QVariant sipCallIdValue;
+        QVariant incidentIdValue;
     };
     struct SessionFacts
     {
         QByteArray callId;
         QByteArray msrpSessionId;
+        QVariant idValue;
     };
 
     Result<RecordResult> writeCall(const CallRecord &call);
@@ -56,22 +61,33 @@ private:
     Result<RecordResult> writeSessionEnd(const SessionEnd &end);
     Result<RecordResult> writeMessage(const MessageRecord &message);
     Result<RecordResult> writeMessageUpdate(const MessageUpdate &update);
-    Result<RecordResult> writeEvent(LogEvent event);
+    Result<RecordResult> writeEvent(LogEvent event, const CallFacts *call = nullptr);
+    // A received text, the common case, by the statement that binds only what varies.
+    Result<int> insertReceived(const MessageRecord &message, const CallFacts &call,
+                               const SessionFacts *session);
+    Result<int> insertAny(const MessageRecord &message, const CallFacts &call,
+                          const SessionFacts *session);
 
     Result<CallFacts> callFacts(const QByteArray &callId);
     Result<SessionFacts> sessionFacts(const QByteArray &sessionId);
     Result<int> run(QSqlQuery &query, const char *what);
+    Result<RecordResult> countEvent(Result<int> rows);
 
     QSqlDatabase m_database;
     Defaults m_defaults;
     qint64 m_nextSequence = 1;
+    QVariant m_elementIdValue;
+    QVariant m_agencyIdValue;
     QSqlQuery m_insertCall;
     QSqlQuery m_updateCall;
     QSqlQuery m_insertSession;
     QSqlQuery m_endSession;
     QSqlQuery m_insertMessage;
+    QSqlQuery m_insertReceived;
     QSqlQuery m_updateMessage;
     QSqlQuery m_insertEvent;
+    QSqlQuery m_insertMessageEvent; // a text's event, this Herald's element and agency inlined
+    bool m_messageEventPrepared = false;
     QSqlQuery m_selectCall;
     QSqlQuery m_selectSession;
     QHash<QByteArray, CallFacts> m_calls;

@@ -17,7 +17,9 @@ class RecordWriter;
 
 struct SqliteStoreOptions
 {
-    QString path;                 // the database file; its directory must exist
+    // The database file; its directory must exist. ":memory:" gives a database that lives
+    // as long as the store is open (tests and the benchmark's baseline; nothing is durable).
+    QString path;
     qsizetype maxGroupSize = 512; // records per transaction at most
     // How long a write waits for another connection's lock before the group fails.
     int busyTimeoutMs = 2000;

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QObject>
 
+#include <array>
 #include <functional>
 #include <optional>
 
@@ -33,6 +34,23 @@ struct StoreStatistics
     quint64 duplicates = 0;     // appends that ended AlreadyStored
     quint64 recordsFailed = 0;  // appends that ended in an error
     qsizetype largestGroup = 0; // most records in one transaction
+    // How long each group's write + COMMIT took (the fsync included), failed groups too:
+    // a histogram for /metrics. commitLatencyCounts[i] counts groups that took at most
+    // commitLatencyBounds[i] seconds and more than the bound before; the last slot counts
+    // the slower ones.
+    static constexpr std::array<double, 12> commitLatencyBounds = {
+        0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
+    std::array<quint64, commitLatencyBounds.size() + 1> commitLatencyCounts = {};
+    double commitLatencySecondsSum = 0;
+
+    void recordCommitLatency(double seconds)
+    {
+        std::size_t slot = 0;
+        while (slot < commitLatencyBounds.size() && seconds > commitLatencyBounds[slot])
+            ++slot;
+        ++commitLatencyCounts[slot];
+        commitLatencySecondsSum += seconds;
+    }
 };
 
 struct CallQuery
@@ -40,6 +58,8 @@ struct CallQuery
     QDateTime startedFrom; // inclusive; invalid = no bound
     QDateTime startedTo;   // exclusive; invalid = no bound
     int limit = 1000;
+    int offset = 0;        // calls skipped (newest first) before the first returned: paging
+    bool openOnly = false; // only calls without an end time (live, or left open by a crash)
 };
 
 // The durable store the engine writes every text and session event to before it

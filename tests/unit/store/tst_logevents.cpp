@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QTest>
+#include <QTimeZone>
 
 using namespace herald;
 using namespace herald::store;
@@ -48,6 +49,8 @@ private Q_SLOTS:
     void roundTrip_data();
     void roundTrip();
     void jsonLinesAreOneObjectPerLine();
+    void compactJsonIsQJsonDocumentsOutput_data();
+    void compactJsonIsQJsonDocumentsOutput();
     void malformedTextKeepsInvalidUtf8Exactly();
     void unreadableEventsAreErrors_data();
     void unreadableEventsAreErrors();
@@ -220,6 +223,77 @@ void TestLogEvents::jsonLinesAreOneObjectPerLine()
     QVERIFY(lines.contains(QStringLiteral("日本語のテキスト — ½ café").toUtf8()));
     QCOMPARE(QJsonDocument::fromJson(split[0]).object().value(QStringLiteral("text")).toString(),
              texts[0]);
+}
+
+void TestLogEvents::compactJsonIsQJsonDocumentsOutput_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QDateTime>("timestamp");
+    QTest::addColumn<bool>("withExtension");
+    QTest::addColumn<bool>("optionalHeader");
+
+    const QDateTime noon = QDateTime(QDate(2026, 3, 1), QTime(12, 34, 56, 789), Qt::UTC);
+    QTest::newRow("plain") << QStringLiteral("help, at 5th and Main") << noon << true << false;
+    QTest::newRow("quotes and backslashes")
+        << QStringLiteral("say \"hi\" \\ or \\\"") << noon << true << true;
+    QString controls;
+    for (char16_t c = 0; c < 0x20; ++c)
+        controls.append(QChar(c)).append(u'.');
+    controls.append(QChar(0x7f));
+    QTest::newRow("every C0 control and DEL") << controls << noon << false << false;
+    QTest::newRow("non-ASCII") << QStringLiteral("é 911 \u2028 \u00a0 😀 日本")
+                               << noon.addDays(-20000) << true << true;
+    QTest::newRow("empty text, no time") << QString() << QDateTime() << false << false;
+    QTest::newRow("leap day, first ms")
+        << QStringLiteral("x") << QDateTime(QDate(2024, 2, 29), QTime(0, 0, 0, 1), Qt::UTC) << true
+        << false;
+    QTest::newRow("before 1970") << QStringLiteral("x")
+                                 << QDateTime(QDate(1969, 12, 31), QTime(23, 59, 59, 999), Qt::UTC)
+                                 << true << false;
+    QTest::newRow("local time zone")
+        << QStringLiteral("x")
+        << QDateTime(QDate(2026, 7, 4), QTime(9, 5, 7, 30), QTimeZone("America/New_York")) << true
+        << true;
+}
+
+void TestLogEvents::compactJsonIsQJsonDocumentsOutput()
+{
+    // The store writes the payload of each text's event by hand (its write path's hot spot);
+    // it must be exactly what QJsonDocument makes of toJson().
+    QFETCH(QString, text);
+    QFETCH(QDateTime, timestamp);
+    QFETCH(bool, withExtension);
+    QFETCH(bool, optionalHeader);
+    MessageLogEvent event;
+    event.header.id = "message:sess/\"odd\"";
+    event.header.timestamp = timestamp;
+    event.header.elementId = QStringLiteral("herald.example.net");
+    event.header.agencyId = QStringLiteral("psap.example.net");
+    event.header.callId = "call1";
+    event.header.sipCallId = "a84b4c76e66710@pc33.example.com";
+    if (optionalHeader) {
+        event.header.agencyAgentId = QStringLiteral("agent\t7");
+        event.header.agencyPositionId = QStringLiteral("pos 3");
+        event.header.incidentId = "urn:emergency:uid:incidentid:é:esrp";
+        event.header.ipAddressPort = QStringLiteral("[2001:db8::1]:7394");
+    }
+    event.direction = optionalHeader ? Direction::Outgoing : Direction::Incoming;
+    event.text = text;
+    if (withExtension) {
+        event.msrpMessageId = "87652491";
+        event.msrpSessionId = "iau39soe2843z";
+        event.contentType = QStringLiteral("text/plain;charset=\"UTF-8\"");
+    }
+    const QString expected =
+        QString::fromUtf8(QJsonDocument(toJson(LogEvent(event))).toJson(QJsonDocument::Compact));
+    QCOMPARE(toCompactJson(LogEvent(event)), expected);
+    // And it reads back as the event it was made from (an event needs its time).
+    if (!timestamp.isValid())
+        return;
+    const auto parsed =
+        logEventFromJson(QJsonDocument::fromJson(toCompactJson(event).toUtf8()).object());
+    QVERIFY(parsed);
+    QCOMPARE(std::get<MessageLogEvent>(*parsed).text, text);
 }
 
 void TestLogEvents::malformedTextKeepsInvalidUtf8Exactly()

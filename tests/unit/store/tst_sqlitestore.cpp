@@ -4,6 +4,7 @@
 
 #include "storetestdata.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -76,7 +77,10 @@ private Q_SLOTS:
     void updateOfUnknownRowFailsOnlyThatRecord();
     void invalidRecordIsRefusedAlone();
     void recordsAreLoggedAsI3Events();
+    void quotedElementIdIsStoredAsGiven();
     void callsAreListedNewestFirst();
+    void callLearnsItsSipCallId();
+    void inMemoryStoreForBaselines();
     void eachStoreHasItsOwnConnection();
     void missingDirectoryFailsToOpen();
 
@@ -309,6 +313,11 @@ void TestSqliteStore::duplicatesAreStoredOnce_data()
     MessageRecord otherSession = first;
     otherSession.id = "m1-s2";
     otherSession.sessionId = "s2";
+    // Ours and the peer's Message-IDs are unique per sender only (RFC 4975 §7.1.1).
+    MessageRecord otherDirection = first;
+    otherDirection.id = "s1/out/mid-m1";
+    otherDirection.direction = Direction::Outgoing;
+    otherDirection.state = MessageState::Queued;
 
     QTest::newRow("same record, same group") << first << false << AppendOutcome::AlreadyStored;
     QTest::newRow("same record, next group") << first << true << AppendOutcome::AlreadyStored;
@@ -319,6 +328,7 @@ void TestSqliteStore::duplicatesAreStoredOnce_data()
     QTest::newRow("next chunk of the message") << otherRange << true << AppendOutcome::Stored;
     QTest::newRow("same Message-ID in another session")
         << otherSession << false << AppendOutcome::Stored;
+    QTest::newRow("same Message-ID, sent by us") << otherDirection << true << AppendOutcome::Stored;
 }
 
 void TestSqliteStore::duplicatesAreStoredOnce()
@@ -435,6 +445,37 @@ void TestSqliteStore::invalidRecordIsRefusedAlone()
     QCOMPARE(store->transcript("call")->size(), 1);
 }
 
+void TestSqliteStore::quotedElementIdIsStoredAsGiven()
+{
+    // The store writes its own element and agency ids into the statement that logs texts
+    // (one bound value less per text): quotes must come out as they went in.
+    SqliteStoreOptions options;
+    options.path = path();
+    options.elementId = QStringLiteral("herald's 'edge'");
+    options.agencyId = QStringLiteral("psap'); DROP TABLE events; --");
+    SqliteStore store(options, m_clock);
+    QVERIFY(store.open());
+    store.append(makeCall("call"));
+    store.append(makeSession("s1", "call"));
+    store.append(makeMessage("m1", "call", "s1", QStringLiteral("hi")));
+    QVERIFY(store.flush());
+    Observer observer(path());
+    QVERIFY(observer.ok());
+    const QString type = QStringLiteral("MessageLogEvent");
+    const auto element = observer.scalar(
+        QStringLiteral("SELECT element_id FROM events WHERE log_event_type = ?"), {type});
+    const auto agency = observer.scalar(
+        QStringLiteral("SELECT agency_id FROM events WHERE log_event_type = ?"), {type});
+    QVERIFY(element && agency);
+    QCOMPARE(element->toString(), options.elementId);
+    QCOMPARE(agency->toString(), options.agencyId);
+    const auto events = store.logEvents("call");
+    QVERIFY(events);
+    QCOMPARE(events->size(), 2); // MediaStart and the text's MessageLogEvent
+    QCOMPARE(headerOf(events->at(1)).elementId, options.elementId);
+    QCOMPARE(headerOf(events->at(1)).agencyId, options.agencyId);
+}
+
 void TestSqliteStore::recordsAreLoggedAsI3Events()
 {
     auto store = openStore();
@@ -530,6 +571,77 @@ void TestSqliteStore::callsAreListedNewestFirst()
     CallQuery limited;
     limited.limit = 2;
     QCOMPARE(store->calls(limited)->size(), 2);
+
+    // Pages: offset skips the newest.
+    CallQuery page;
+    page.limit = 2;
+    page.offset = 2;
+    const auto second = store->calls(page);
+    QCOMPARE(second->size(), 2);
+    QCOMPARE(second->at(0).id, QByteArray("call-2"));
+    QCOMPARE(second->at(1).id, QByteArray("call-1"));
+    page.offset = 4;
+    QCOMPARE(store->calls(page)->size(), 1);
+    page.offset = 5;
+    QVERIFY(store->calls(page)->isEmpty());
+}
+
+void TestSqliteStore::callLearnsItsSipCallId()
+{
+    auto store = openStore();
+    QVERIFY(store);
+    // An outgoing call is recorded before any response told its Call-ID.
+    CallRecord call = makeCall("out");
+    call.direction = Direction::Outgoing;
+    call.sipCallId.clear();
+    store->append(call);
+    CallUpdate answered;
+    answered.callId = "out";
+    answered.state = QStringLiteral("Active");
+    answered.sipCallId = "abc123@herald.example.net";
+    store->append(answered);
+    // A session started after the update logs the Call-ID learnt (the writer's cache of
+    // the call, filled by the insert, is not stale).
+    store->append(makeSession("s1", "out"));
+    CallUpdate ended;
+    ended.callId = "out";
+    ended.endedAt = at(30);
+    store->append(ended); // no Call-ID: the learnt one stays
+    QVERIFY(store->flush().has_value());
+
+    const auto back = store->call("out");
+    QVERIFY(back && back->has_value());
+    QCOMPARE((*back)->sipCallId, QByteArray("abc123@herald.example.net"));
+    QCOMPARE((*back)->state, QStringLiteral("Active"));
+    QCOMPARE((*back)->endedAt, at(30));
+    const auto events = store->logEvents("out");
+    QVERIFY(events);
+    QCOMPARE(events->size(), 1);
+    const auto *start = std::get_if<SessionStartLogEvent>(&events->first());
+    QVERIFY(start);
+    QCOMPARE(start->header.sipCallId, QByteArray("abc123@herald.example.net"));
+}
+
+void TestSqliteStore::inMemoryStoreForBaselines()
+{
+    SqliteStoreOptions options;
+    options.path = QStringLiteral(":memory:");
+    SqliteStore store(options, m_clock);
+    const auto opened = store.open();
+    QVERIFY2(opened, opened ? "" : qPrintable(opened.error().detail));
+    QCOMPARE(store.pragma(QStringLiteral("journal_mode")).value_or(QString()),
+             QStringLiteral("memory"));
+    store.append(makeCall("call"));
+    store.append(makeSession("s1", "call"));
+    store.append(makeMessage("m1", "call", "s1", QStringLiteral("hi")));
+    QVERIFY(store.flush().has_value());
+    QCOMPARE(store.transcript("call")->size(), 1);
+    // No file named after it, and a reopened in-memory store starts empty.
+    // (A leading ':' would name a Qt resource: ask for the path in the working directory.)
+    QVERIFY(!QFile::exists(QDir::currentPath() + QStringLiteral("/:memory:")));
+    store.close();
+    QVERIFY(store.open().has_value());
+    QVERIFY(store.calls()->isEmpty());
 }
 
 void TestSqliteStore::eachStoreHasItsOwnConnection()
