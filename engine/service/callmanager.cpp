@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Herald developers
 #include "engine/service/callmanager.h"
+#include "engine/service/emergencyintake.h"
+#include "engine/service/invitebody.h"
 
 #include "engine/core/logging.h"
 #include "engine/core/randomsource.h"
 #include "engine/msrp/session/msrpendpoint.h"
 #include "engine/sdp/offerbuilder.h"
 #include "engine/sip/agent.h"
+
+#include <QPointer>
 
 namespace herald::service {
 
@@ -55,13 +59,17 @@ CallManager::CallManager(sip::Agent &sip, msrp::Endpoint &msrp, const EngineConf
     , m_config(config)
     , m_random(random)
     , m_policy(config.answerPolicy)
+    , m_spool(config.spoolDirectory, config.maxFileSize)
 {
     connect(&m_sip, &sip::Agent::incomingCall, this, &CallManager::onIncomingCall);
     connect(&m_sip, &sip::Agent::callStateChanged, this, &CallManager::onCallStateChanged);
     connect(&m_sip, &sip::Agent::callProgress, this,
             [this](sip::CallId id, int status, const QByteArray &) { onCallProgress(id, status); });
     connect(&m_sip, &sip::Agent::callAnswered, this,
-            [this](sip::CallId id, const QByteArray &body, const sip::SipResponse &) {
+            [this](sip::CallId id, const QByteArray &body, const sip::SipResponse &response) {
+                // The Call-ID of our INVITE, read back from the answer (the store waits for it).
+                if (Call *call = m_calls.value(id); call && call->m_sipCallId.isEmpty())
+                    call->m_sipCallId = response.header("Call-ID");
                 onCallAnswered(id, body);
             });
     connect(&m_sip, &sip::Agent::callFailed, this, &CallManager::onCallFailed);
@@ -105,10 +113,18 @@ QByteArray CallManager::msrpHost() const
     return host;
 }
 
-msrp::Session *CallManager::newSession(const QList<QByteArray> &acceptTypes)
+msrp::Session *CallManager::newSession(const QList<QByteArray> &acceptTypes, Call::Id receiver)
 {
     msrp::SessionOptions options;
     options.acceptTypes = acceptTypes;
+    if (receiver && m_spool.isEnabled()) {
+        options.maxSize = m_spool.maxFileSize();
+        options.sinkFactory = [self = QPointer<CallManager>(this), receiver](const msrp::Frame &) {
+            return self ? self->sinkFor(receiver)
+                        : Result<std::unique_ptr<msrp::MessageSink>>(
+                              fail(ErrorCode::NotFound, QStringLiteral("engine stopped")));
+        };
+    }
     return m_msrp.createSession(std::move(options));
 }
 
@@ -126,28 +142,50 @@ void CallManager::refuse(sip::CallId id, const sip::IncomingInvite &invite, int 
 
 void CallManager::onIncomingCall(sip::CallId id, const sip::IncomingInvite &invite)
 {
+    if (!m_acceptingCalls) {
+        // RFC 3261 §21.5.4: 503 sends the caller to another server (a load balancer's other
+        // node). No Retry-After: sofia-sip UACs (Herald's own) hold the call and resend it to
+        // this server once it has passed, delaying the failover it was meant to speed up.
+        refuse(id, invite, 503, QByteArrayLiteral("Service Unavailable"),
+               quotedWarning(QStringLiteral("Shutting down")));
+        return;
+    }
     // Herald needs the offer in the INVITE: it does not send offers in 2xx (RFC 3261 §13.2.1
     // allows it, but an MSRP answerer must know the offerer's path first).
+    if (invite.body.isEmpty() && m_config.msmlControl) {
+        acceptControlDialog(id, invite);
+        return;
+    }
     if (invite.body.isEmpty()) {
         refuse(id, invite, 488, QByteArrayLiteral("Not Acceptable Here"),
                quotedWarning(QStringLiteral("An SDP offer is required")));
         return;
     }
-    if (mediaType(invite.contentType) != "application/sdp") {
+    // An emergency INVITE's multipart/mixed body carries the offer beside the PIDF-LO and
+    // additional data (RFC 6442 §4.1, RFC 7852 §4.1); emergencyintake.cpp reads them all.
+    ng911::ExtractedInvite intake = readEmergencyInvite(invite);
+    if (intake.sdp.isEmpty() && mediaType(invite.contentType) == "multipart/mixed") {
+        refuse(id, invite, 488, QByteArrayLiteral("Not Acceptable Here"),
+               quotedWarning(intake.bodyProblem ? intake.bodyProblem->detail
+                                                : QStringLiteral("No SDP offer in the body")));
+        return;
+    }
+    if (intake.sdp.isEmpty()) {
         // RFC 3261 §21.4.13: a 415 lists what we understand in Accept.
         refuse(id, invite, 415, QByteArrayLiteral("Unsupported Media Type"), {},
-               {sip::SipHeader{QByteArrayLiteral("Accept"), QByteArrayLiteral("application/sdp")}});
+               {sip::SipHeader{QByteArrayLiteral("Accept"),
+                               QByteArrayLiteral("application/sdp, multipart/mixed")}});
         return;
     }
     // Remote SDP is parsed by herald_sdp only, never by sofia (PLATFORM.md §10).
-    auto offer = sdp::SessionDescription::parse(invite.body);
+    auto offer = sdp::SessionDescription::parse(intake.sdp);
     if (!offer) {
         refuse(id, invite, 488, QByteArrayLiteral("Not Acceptable Here"),
                sdp::warningHeaderValue(offer.error()));
         return;
     }
 
-    msrp::Session *session = newSession(m_config.msrpAcceptTypes);
+    msrp::Session *session = newSession(sessionAcceptTypes(*offer), id);
     sdp::LocalCapabilities local;
     local.sessionId = sdpSessionId(m_random);
     local.sessionVersion = local.sessionId;
@@ -155,8 +193,9 @@ void CallManager::onIncomingCall(sip::CallId id, const sip::IncomingInvite &invi
     local.port = m_msrp.serverPort();
     local.path = {session->localUriText()};
     local.acceptTypes = m_config.msrpAcceptTypes;
+    local.acceptWrappedTypes = m_config.msrpAcceptWrappedTypes;
     local.setupOnActpass = m_config.msrpActiveOnActpass ? sdp::Setup::Active : sdp::Setup::Passive;
-    local.acceptFileTransfers = false; // file sessions come with the transfer logic
+    local.acceptFileTransfers = m_spool.isEnabled(); // into the spool (FileSpool)
     auto answer = sdp::answerOffer(*offer, local);
     if (!answer || !answer->msrp) {
         session->close(QStringLiteral("offer refused"));
@@ -191,14 +230,24 @@ void CallManager::onIncomingCall(sip::CallId id, const sip::IncomingInvite &invi
     call->m_pAssertedIdentity = invite.pAssertedIdentity;
     call->m_geolocation = invite.geolocation;
     call->m_callInfo = invite.callInfo;
+    call->m_emergencyData = std::move(intake.data);
     call->m_negotiated = answer->msrp;
     call->m_remotePath = *remotePath;
     call->m_answerBody = *answerBody;
+    if (auto admitted = admitFileOffer(*call, *offer); !admitted) {
+        session->close(QStringLiteral("offer refused"));
+        delete call;
+        refuse(id, invite, 488, QByteArrayLiteral("Not Acceptable Here"),
+               sdp::warningHeaderValue(admitted.error()));
+        return;
+    }
     call->attachSession(session);
+    call->startIm(m_msrp.clock(), m_random, m_config.imNickname);
     connect(session, &msrp::Session::closed, this,
             [this, id](const QString &reason) { onSessionClosed(id, reason); });
     m_calls.insert(id, call);
     qCInfo(lcService) << "call" << id << "offered from" << invite.from;
+    m_emergencyFetcher.fetch(call); // by-reference location and additional data
 
     if (m_policy == AnswerPolicy::Manual) {
         // 180 so the caller knows a person is being alerted (RFC 3261 §13.3.1.1).
@@ -275,7 +324,10 @@ Result<Call *> CallManager::placeCall(const QByteArray &target, const PlaceCallO
     offerOptions.port = m_msrp.serverPort();
     offerOptions.path = {session->localUriText()};
     offerOptions.acceptTypes = acceptTypes;
+    offerOptions.acceptWrappedTypes = m_config.msrpAcceptWrappedTypes;
     offerOptions.setup = options.setup;
+    offerOptions.file = options.file;
+    offerOptions.extraAttributes += options.mediaAttributes;
     auto offer = sdp::buildOffer(offerOptions);
     if (!offer) {
         session->close(QStringLiteral("no offer"));
@@ -290,7 +342,9 @@ Result<Call *> CallManager::placeCall(const QByteArray &target, const PlaceCallO
     sip::InviteOptions invite;
     invite.from = options.from;
     invite.extraHeaders = options.extraHeaders;
-    auto id = m_sip.invite(target, *offerBody, invite);
+    const InviteBody body = composeInviteBody(*offerBody, options.bodyParts, m_random);
+    invite.contentType = body.contentType;
+    auto id = m_sip.invite(target, body.body, invite);
     if (!id) {
         session->close(QStringLiteral("INVITE not sent"));
         return tl::unexpected(id.error());
@@ -301,6 +355,7 @@ Result<Call *> CallManager::placeCall(const QByteArray &target, const PlaceCallO
     call->m_localUri = options.from.isEmpty() ? m_config.sip.identity.toUtf8() : options.from;
     call->m_offer = *offer;
     call->attachSession(session);
+    call->startIm(m_msrp.clock(), m_random, m_config.imNickname);
     const Call::Id callId = *id;
     connect(session, &msrp::Session::closed, this,
             [this, callId](const QString &reason) { onSessionClosed(callId, reason); });
@@ -352,6 +407,8 @@ void CallManager::onCallFailed(sip::CallId id, int status, const QByteArray &rea
     call->m_failureStatus = status;
     call->m_failureReason = reason;
     call->m_failureWarning = response.header("Warning");
+    if (call->m_sipCallId.isEmpty())
+        call->m_sipCallId = response.header("Call-ID"); // empty for a local failure
     // The state first, so that the session's closed() is not taken for a lost connection.
     call->apply(CallEvent::FailureReceived);
     call->closeSession(QStringLiteral("call failed"));
@@ -459,7 +516,10 @@ Result<sip::RequestId> CallManager::sendPageMessage(const QByteArray &target,
                                                     const QByteArray &contentType,
                                                     const QByteArray &body)
 {
-    return m_sip.sendMessage(target, contentType, body);
+    auto sent = m_sip.sendMessage(target, contentType, body);
+    if (sent)
+        Q_EMIT pageMessageSent(*sent, target, contentType, body);
+    return sent;
 }
 
 Result<sip::RequestId> CallManager::sendInfo(Call::Id id, const QByteArray &contentType,

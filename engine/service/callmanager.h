@@ -3,9 +3,13 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/ng911/multipartbody.h"
 #include "engine/sdp/msrpmedia.h"
+#include "engine/sdp/offerbuilder.h"
 #include "engine/service/call.h"
+#include "engine/service/emergencydatafetcher.h"
 #include "engine/service/engineconfig.h"
+#include "engine/service/filespool.h"
 #include "engine/sip/callstate.h"
 #include "engine/sip/siptypes.h"
 
@@ -37,6 +41,14 @@ struct PlaceCallOptions
     // From of the INVITE; empty: the SIP identity.
     QByteArray from;
     sip::SipHeaders extraHeaders;
+    // An RFC 5547 push offer (sendonly, a=file-selector ...; see describeFile()) instead of a
+    // message session; send the file with Call::sendFile() once placed.
+    std::optional<sdp::FileOffer> file;
+    // Appended to the offered media section (e.g. a=x-herald-write, see FileWriteMode).
+    QList<sdp::Attribute> mediaAttributes;
+    // Sent beside the SDP offer in a multipart/mixed body (composeInviteBody), e.g. an
+    // emergency call's PIDF-LO and additional data by value (RFC 6442 §4.1, RFC 7852 §4.1).
+    QList<ng911::BodyPart> bodyParts;
 };
 
 // The call model (DESIGN.md §1 "Both emergency-text modes"): turns SIP INVITE dialogs from
@@ -59,6 +71,10 @@ public:
 
     AnswerPolicy answerPolicy() const { return m_policy; }
     void setAnswerPolicy(AnswerPolicy policy) { m_policy = policy; }
+    // false: every new INVITE is refused with 503 (RFC 3261 §21.5.4), e.g. while the server
+    // shuts down; calls already up go on.
+    void setAcceptingCalls(bool accepting) { m_acceptingCalls = accepting; }
+    bool acceptsCalls() const { return m_acceptingCalls; }
     void setMessageAdmitter(MessageAdmitter admitter);
 
     Call *call(Call::Id id) const { return m_calls.value(id); }
@@ -96,10 +112,17 @@ Q_SIGNALS:
     // An INVITE refused before it became a Call (no or bad SDP, no common MSRP stream).
     void callRefused(int status, const QByteArray &warning,
                      const herald::sip::IncomingInvite &invite);
+    // An application server opened a control-only dialog (an INVITE without SDP, accepted
+    // when EngineConfig::msmlControl is set); it carries INFO, no MSRP session.
+    void controlDialogOpened(herald::service::Call *call);
 
     // A MESSAGE that was admitted and answered 200; callId 0 outside any dialog.
     void pageMessage(quint64 callId, const herald::sip::IncomingRequest &message);
     void pageMessageResponse(quint64 requestId, const herald::sip::SipResponse &response);
+    // sendPageMessage() sent a MESSAGE (its response comes by pageMessageResponse()); the
+    // store records each outgoing page-mode text once from this.
+    void pageMessageSent(quint64 requestId, const QByteArray &target, const QByteArray &contentType,
+                         const QByteArray &body);
     // An INFO in a call's dialog; answer it with respondInfo().
     void infoReceived(quint64 callId, quint64 requestId, const QByteArray &contentType,
                       const QByteArray &body);
@@ -120,7 +143,8 @@ private:
     void refuse(sip::CallId id, const sip::IncomingInvite &invite, int status,
                 const QByteArray &reason, const QByteArray &warning,
                 const sip::SipHeaders &extraHeaders = {});
-    msrp::Session *newSession(const QList<QByteArray> &acceptTypes);
+    // `receiver`: the inbound call whose file offer this session may receive into the spool.
+    msrp::Session *newSession(const QList<QByteArray> &acceptTypes, Call::Id receiver = 0);
     // The host of our MSRP URIs and of c= (RFC 4975 §8.1).
     QByteArray msrpHost() const;
     // Starts the MSRP session as negotiated.
@@ -128,6 +152,14 @@ private:
     // Ends a call that failed on our side: BYE (or CANCEL), and Failed.
     void failLocally(Call &call, const QString &why);
     void onSessionClosed(Call::Id id, const QString &reason);
+    // callmanagerfiles.cpp: control-only dialogs and RFC 5547 file reception.
+    void acceptControlDialog(sip::CallId id, const sip::IncomingInvite &invite);
+    // Checks an accepted push offer against the spool; the 488 warning when refused.
+    Result<void> admitFileOffer(Call &call, const sdp::SessionDescription &offer);
+    Result<std::unique_ptr<msrp::MessageSink>> sinkFor(Call::Id id);
+    // What an inbound session accepts: any type for a file push the spool may take (its
+    // file-selector names the type; size and hash guard the content), else the configured.
+    QList<QByteArray> sessionAcceptTypes(const sdp::SessionDescription &offer) const;
 
     sip::Agent &m_sip;
     msrp::Endpoint &m_msrp;
@@ -135,7 +167,10 @@ private:
     RandomSource &m_random;
     AnswerPolicy m_policy;
     MessageAdmitter m_admitter;
+    bool m_acceptingCalls = true;
     QHash<Call::Id, Call *> m_calls;
+    FileSpool m_spool;
+    EmergencyDataFetcher m_emergencyFetcher{m_config.emergencyFetchTimeout};
 };
 
 } // namespace herald::service

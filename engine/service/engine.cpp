@@ -4,6 +4,7 @@
 
 #include "engine/core/logging.h"
 #include "engine/service/durablerecorder.h"
+#include "engine/service/msmlcontroller.h"
 
 #include <QAbstractSocket>
 #include <QEventLoop>
@@ -37,6 +38,8 @@ Engine::Engine(EngineConfig config, Clock &clock, RandomSource &random, QObject 
     connect(&m_msrp, &msrp::Endpoint::connectionClosed, this,
             [this] { Q_EMIT msrpConnectionCountChanged(msrpConnectionCount()); });
     connect(&m_sip, &sip::Agent::stopped, this, [this] { m_sipStopping = false; });
+    if (m_config.msmlControl)
+        m_msml = std::make_unique<MsmlController>(m_calls, m_config, clock, random);
 }
 
 void Engine::waitForSipStopped()
@@ -121,6 +124,9 @@ Result<void> Engine::openStore()
                                              .arg(m_config.storePath, opened.error().detail));
     if (!m_recorder)
         m_recorder = std::make_unique<DurableRecorder>(m_calls, *m_store, m_clock, m_random);
+    // Calls a killed run left "live" would stay so in the history forever.
+    if (auto closed = m_recorder->closeStaleCalls(); !closed)
+        qCWarning(lcService) << "calls of an earlier run not closed:" << closed.error().detail;
     return {};
 }
 
@@ -136,6 +142,11 @@ void Engine::closeStore()
 QByteArray Engine::storeCallId(Call::Id id) const
 {
     return m_recorder ? m_recorder->callRecordId(id) : QByteArray();
+}
+
+CallHistory Engine::history() const
+{
+    return CallHistory(m_store.get());
 }
 
 QHostAddress Engine::msrpListenAddress() const

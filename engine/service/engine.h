@@ -4,6 +4,7 @@
 
 #include "engine/core/result.h"
 #include "engine/msrp/session/msrpendpoint.h"
+#include "engine/service/callhistory.h"
 #include "engine/service/callmanager.h"
 #include "engine/service/engineconfig.h"
 #include "engine/sip/agent.h"
@@ -22,6 +23,7 @@ class RandomSource;
 namespace herald::service {
 
 class DurableRecorder;
+class MsmlController;
 
 // The one Engine of a process (DESIGN.md §2): built in main() from an EngineConfig and an
 // injected clock and random source, passed by reference to whoever needs it. It owns the
@@ -62,11 +64,16 @@ public:
     quint16 sipListenPort() const;
     // Calls: INVITE dialogs with their MSRP sessions, page-mode MESSAGE, INFO.
     CallManager &calls() { return m_calls; }
+    // The MSML control channel; null unless EngineConfig::msmlControl.
+    MsmlController *msml() const { return m_msml.get(); }
     // The durable store; null when EngineConfig::storePath is empty or before the first
     // start(). Closed (appends fail) while the engine is stopped.
     store::Store *store() const { return m_store.get(); }
     // The store's id of a live call (its CallRecord and transcript); empty without a store.
     QByteArray storeCallId(Call::Id id) const;
+    // Past (and live) calls and their transcripts as the store holds them, earlier runs
+    // included; readable while the engine runs.
+    CallHistory history() const;
 
 Q_SIGNALS:
     // start() succeeded.
@@ -90,6 +97,8 @@ private:
     std::unique_ptr<DurableRecorder> m_recorder;
     // Last: it refers to the endpoint and the agent, and goes first.
     CallManager m_calls;
+    // After the calls, so it goes before them: the MSML control channel, when configured.
+    std::unique_ptr<MsmlController> m_msml;
     bool m_running = false;
     // stop() asked the SIP stack to shut down and it has not said stopped() yet.
     bool m_sipStopping = false;

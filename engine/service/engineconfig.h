@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <chrono>
+
 namespace herald::service {
 
 // What happens to an acceptable incoming call (CallManager): heraldd answers at once; the
@@ -29,6 +31,14 @@ struct EngineConfig
     QList<QByteArray> msrpAcceptTypes = {QByteArrayLiteral("text/plain"),
                                          QByteArrayLiteral("message/cpim"),
                                          QByteArrayLiteral("application/im-iscomposing+xml")};
+    // a=accept-wrapped-types Herald announces (RFC 4975 §8.6), e.g. text/plain and
+    // message/imdn+xml: a peer that sees them (and message/cpim above) sends its texts in
+    // CPIM. Empty by default, so peers send bare text; Herald wraps what it sends whenever
+    // the peer announces wrapped types itself (Call::sendText), as an i3 ESRP does.
+    QList<QByteArray> msrpAcceptWrappedTypes;
+    // RFC 7701 §7 nickname in the CPIM From of what Herald sends (e.g. the PSAP's name);
+    // empty: none. Call::setNickname overrides it per call.
+    QString imNickname;
 
     // RFC 6135 §4.2.2: an answerer to a=setup:actpass SHOULD be passive unless it cannot take
     // connections (behind a NAT); then it answers active and connects itself.
@@ -43,6 +53,28 @@ struct EngineConfig
     // Empty: no store, and texts are acknowledged as soon as they arrive. With a store, a
     // text is acknowledged only once committed (DESIGN.md §2 "durable before acknowledged").
     QString storePath;
+
+    // MSML control and voicemail delivery (DESIGN.md §1; MsmlController, TransferExecutor).
+    // true: INFO with application/msml+xml is executed by the engine, and an INVITE without
+    // SDP is taken as a control-only dialog from an application server.
+    bool msmlControl = false;
+    // A fileobj's file:// src must resolve (symlinks followed) inside this directory; empty:
+    // file:// sources are refused.
+    QString mediaRoot;
+    // Herald as a delivery server: RFC 5547 push offers are received into this directory;
+    // empty: file offers are refused.
+    QString spoolDirectory;
+    // Largest file accepted into the spool (checked against the offer's size, then per octet).
+    quint64 maxFileSize = 512ULL * 1024 * 1024;
+    // Largest http(s):// src fetched for a transfer.
+    quint64 httpFetchMaxBytes = 512ULL * 1024 * 1024;
+    // An http(s):// src fetch is abandoned when no octet arrives for this long.
+    std::chrono::milliseconds httpFetchIdleTimeout{30000};
+    // Where an http(s):// src is streamed before it is sent; empty: the system's temp dir.
+    QString httpFetchDirectory;
+    // How long a by-reference location or additional-data document (RFC 6442 §3.3, RFC 7852
+    // §4.1) may take to arrive before it is shown as unavailable; it shows as pending till then.
+    std::chrono::milliseconds emergencyFetchTimeout{5000};
 };
 
 } // namespace herald::service

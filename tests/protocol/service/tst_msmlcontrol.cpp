@@ -1,0 +1,664 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+//
+// MSML control and voicemail delivery with three Engines in one process on loopback: an
+// application server (a bare SIP user agent on engine C) opens a control-only dialog to Herald A
+// (INVITE without SDP), sends the transfer script of DESIGN.md §1 in an INFO and reads the
+// result from the 200; A delivers the file to B, a delivery server with a spool, over an RFC
+// 5547 session, deletes the source and reports transfer.objectdone then TransferEnd in INFOs.
+// Also: bad scripts, sources outside the media root, a 486 with retry, dialogend stopping a
+// transfer, a messageobj, and http:// sources fetched from a local HTTP responder.
+#include "engine/core/clock.h"
+#include "engine/core/randomsource.h"
+#include "engine/msml/msmlparser.h"
+#include "engine/service/engine.h"
+#include "engine/service/msmlcontroller.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <chrono>
+#include <memory>
+
+using namespace herald;
+using namespace herald::service;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int waitMs = 20000;
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result();
+}
+
+bool writeFile(const QString &path, qint64 size, quint64 seed)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    SeededRandomSource random(seed);
+    QByteArray block(1024 * 1024, Qt::Uninitialized);
+    for (qint64 left = size; left > 0; left -= block.size()) {
+        random.fill(std::as_writable_bytes(std::span(block.data(), std::size_t(block.size()))));
+        const qint64 n = std::min<qint64>(left, block.size());
+        if (file.write(block.constData(), n) != n)
+            return false;
+    }
+    return true;
+}
+
+QString valueOf(const msml::EventDocument &event, const QString &name)
+{
+    for (const auto &[n, v] : event.values)
+        if (n == name)
+            return v;
+    return QStringLiteral("<absent>");
+}
+
+// A minimal HTTP/1.1 server for http:// sources: GET <path> is answered as `modes` says.
+class HttpResponder : public QObject
+{
+public:
+    enum class Mode { Whole, Undeclared, Stall, NotFound };
+
+    HttpResponder()
+    {
+        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                socket->setParent(this);
+                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+                    m_buffers[socket] += socket->readAll();
+                    const QByteArray &request = m_buffers[socket];
+                    if (!request.contains("\r\n\r\n") || request.isEmpty())
+                        return;
+                    const QByteArray path = request.split(' ').value(1);
+                    m_buffers[socket].clear();
+                    requests << path;
+                    answer(socket, path);
+                });
+            }
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
+    QString url(const QString &path) const
+    {
+        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path);
+    }
+
+    QHash<QByteArray, QByteArray> bodies; // by path
+    QHash<QByteArray, Mode> modes;        // by path; Whole when absent
+    QList<QByteArray> requests;
+
+private:
+    void answer(QTcpSocket *socket, const QByteArray &path)
+    {
+        const Mode mode = modes.value(path, bodies.contains(path) ? Mode::Whole : Mode::NotFound);
+        const QByteArray body = bodies.value(path);
+        switch (mode) {
+        case Mode::Whole:
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: audio/amr\r\nContent-Length: " +
+                          QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            return;
+        case Mode::Undeclared: // RFC 9112 §6.3: the body ends when the connection closes
+            socket->write(
+                "HTTP/1.1 200 OK\r\nContent-Type: audio/amr\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromHost();
+            return;
+        case Mode::Stall: // headers and a few octets, then nothing
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\nabc");
+            return;
+        case Mode::NotFound:
+            socket->write("HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found");
+            return;
+        }
+    }
+
+    QTcpServer m_server;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+};
+
+QByteArray randomBytes(qsizetype size, quint64 seed)
+{
+    QByteArray bytes(size, Qt::Uninitialized);
+    SeededRandomSource(seed).fill(
+        std::as_writable_bytes(std::span(bytes.data(), std::size_t(bytes.size()))));
+    return bytes;
+}
+
+} // namespace
+
+class TestMsmlControl : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void controlDialogWithoutSdp();
+    void voicemailDelivery();
+    void badScripts_data();
+    void badScripts();
+    void sourceOutsideMediaRoot_data();
+    void sourceOutsideMediaRoot();
+    void answererRefusesWithRetry();
+    void dialogendStopsTransfer();
+    void messageObject();
+    void httpSource();
+    void httpSourceRefused_data();
+    void httpSourceRefused();
+    void maxtimeStopsTransfer();
+    void iterateRepeatsDelivery();
+    void exitInShadowHandler();
+    void controlByeStopsTransfers();
+
+private:
+    std::unique_ptr<Engine> makeEngine(const QByteArray &user, quint64 seed,
+                                       std::function<void(EngineConfig &)> tune = {});
+    // The application server INVITEs A without SDP; returns the dialog's id at C.
+    sip::CallId openControl();
+    // Sends a script on the control dialog; returns the <result>.
+    msml::ResultDocument sendScript(const QByteArray &script);
+    QByteArray script(const QString &src, const QString &fileobjExtra = {},
+                      const QString &transferExtra = {}) const;
+    // The answerer of the dest: reached through A's outbound proxy only (RFC 6761: .invalid).
+    QByteArray bUri() const { return "sip:vmds@vmds.invalid;transport=tcp"; }
+
+    SystemClock m_clock;
+    std::vector<std::unique_ptr<SeededRandomSource>> m_randoms;
+    QTemporaryDir m_media;
+    QTemporaryDir m_spool;
+    QTemporaryDir m_outside;
+    QTemporaryDir m_fetchDir;
+    std::unique_ptr<Engine> m_as;
+    std::unique_ptr<Engine> m_a;
+    std::unique_ptr<Engine> m_b;
+    sip::CallId m_control = 0;
+    QList<msml::EventDocument> m_events; // at the application server, in arrival order
+    QList<Call *> m_bOffered;
+};
+
+std::unique_ptr<Engine> TestMsmlControl::makeEngine(const QByteArray &user, quint64 seed,
+                                                    std::function<void(EngineConfig &)> tune)
+{
+    EngineConfig config;
+    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
+    config.msrpListenPort = 0;
+    config.sip.bindHost = QStringLiteral("127.0.0.1");
+    config.sip.port = 0;
+    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(QString::fromUtf8(user));
+    config.sip.t1 = 50ms;
+    config.sip.t1x64 = 3200ms;
+    if (tune)
+        tune(config);
+    m_randoms.push_back(std::make_unique<SeededRandomSource>(seed));
+    auto engine = std::make_unique<Engine>(config, m_clock, *m_randoms.back());
+    if (auto started = engine->start(); !started) {
+        qWarning() << "engine did not start:" << started.error().detail;
+        return nullptr;
+    }
+    return engine;
+}
+
+void TestMsmlControl::init()
+{
+    QVERIFY(m_media.isValid() && m_spool.isValid() && m_outside.isValid() && m_fetchDir.isValid());
+    for (QTemporaryDir *dir : {&m_media, &m_spool, &m_fetchDir})
+        for (const QString &entry : QDir(dir->path()).entryList(QDir::Files | QDir::System))
+            QFile::remove(dir->filePath(entry));
+    m_events.clear();
+    m_bOffered.clear();
+    m_as = makeEngine("appserver", 31);
+    m_b = makeEngine("vmds", 33, [this](EngineConfig &c) { c.spoolDirectory = m_spool.path(); });
+    QVERIFY(m_as && m_b);
+    // B is also the outbound proxy (the IMS core) of A: the answerer's host does not exist, so
+    // a delivery arrives only if A routes it through the proxy.
+    m_a = makeEngine("msml", 32, [this](EngineConfig &c) {
+        c.msmlControl = true;
+        c.mediaRoot = m_media.path();
+        c.httpFetchDirectory = m_fetchDir.path();
+        c.httpFetchMaxBytes = 1024 * 1024;
+        c.httpFetchIdleTimeout = 500ms;
+        c.sip.outboundProxy =
+            QStringLiteral("sip:127.0.0.1:%1;transport=tcp;lr").arg(m_b->sipListenPort());
+    });
+    QVERIFY(m_a);
+    connect(&m_as->sip(), &sip::Agent::incomingInfo, this,
+            [this](sip::CallId, sip::RequestId request, const QByteArray &, const QByteArray &body,
+                   const sip::IncomingRequest &) {
+                auto parsed = msml::Parser().parse(body);
+                QVERIFY2(parsed && parsed->isEvent(), body.constData());
+                m_events.append(*parsed->event());
+                QVERIFY(m_as->sip().respondInfo(request, 200));
+            });
+    connect(&m_b->calls(), &CallManager::callOffered, this,
+            [this](Call *call) { m_bOffered.append(call); });
+    m_control = openControl();
+    QVERIFY(m_control);
+}
+
+void TestMsmlControl::cleanup()
+{
+    for (auto *engine : {&m_as, &m_a, &m_b}) {
+        if (*engine && (*engine)->sip().isRunning()) {
+            QSignalSpy stopped(&(*engine)->sip(), &sip::Agent::stopped);
+            (*engine)->stop();
+            QVERIFY(stopped.wait(waitMs));
+        }
+    }
+    m_as.reset();
+    m_a.reset();
+    m_b.reset();
+    m_randoms.clear();
+}
+
+sip::CallId TestMsmlControl::openControl()
+{
+    QSignalSpy answered(&m_as->sip(), &sip::Agent::callAnswered);
+    const QByteArray target =
+        "sip:msml@127.0.0.1:" + QByteArray::number(m_a->sipListenPort()) + ";transport=tcp";
+    auto id = m_as->sip().invite(target, {});
+    if (!id || !answered.wait(waitMs))
+        return 0;
+    // RFC 3261 §13.2.1: the 2xx to an INVITE without an offer carries one; Herald's has no
+    // media line (RFC 3264 §5).
+    const QByteArray body = answered.first().at(1).toByteArray();
+    if (!body.startsWith("v=0\r\n") || body.contains("m="))
+        return 0;
+    return *id;
+}
+
+msml::ResultDocument TestMsmlControl::sendScript(const QByteArray &script)
+{
+    QSignalSpy response(&m_as->sip(), &sip::Agent::infoResponse);
+    auto sent = m_as->sip().info(m_control, "application/msml+xml", script);
+    if (!sent || !response.wait(waitMs))
+        return msml::ResultDocument::error(msml::ResponseCode::InternalError,
+                                           QStringLiteral("no response"));
+    const auto r = response.first().at(2).value<sip::SipResponse>();
+    if (r.status != 200 || !r.contentType.startsWith("application/msml+xml"))
+        return msml::ResultDocument::error(msml::ResponseCode::InternalError,
+                                           QStringLiteral("SIP status"));
+    auto parsed = msml::Parser().parse(r.body);
+    if (!parsed || !parsed->isResult())
+        return msml::ResultDocument::error(msml::ResponseCode::InternalError,
+                                           QStringLiteral("no result"));
+    return *parsed->result();
+}
+
+QByteArray TestMsmlControl::script(const QString &src, const QString &fileobjExtra,
+                                   const QString &transferExtra) const
+{
+    // DESIGN.md §1's script, with this run's addresses.
+    const QString text = QStringLiteral(
+                             R"(<msml version="1.1">
+  <dialogstart name="12345" target="conn:abc" type="application/moml+xml">
+    <transfer id="transfer"%4>
+      <fileobj objid="vm1" src="%1" contenttype="audio/amr" delete="true" append="false"%3
+               dest="xmsrp://?offerer=sip:msml@127.0.0.1;answerer=&lt;%2&gt;;file=/inbox/msg1.amr"/>
+      <transferobjdone>
+        <send event="transfer.objectdone" namelist="transfer.objid transfer.duration" target="source"/>
+      </transferobjdone>
+      <transferstart/>
+      <transferexit>
+        <send event="TransferEnd" namelist="transfer.duration transfer.end" target="source"/>
+      </transferexit>
+    </transfer>
+  </dialogstart>
+</msml>
+)")
+                             .arg(src, QString::fromUtf8(bUri()), fileobjExtra, transferExtra);
+    return text.toUtf8();
+}
+
+void TestMsmlControl::controlDialogWithoutSdp()
+{
+    // init() opened it; A sees a control-only call and no MSRP session.
+    QTRY_COMPARE_WITH_TIMEOUT(m_a->calls().calls().size(), 1, waitMs);
+    Call *control = m_a->calls().calls().first();
+    QVERIFY(control->isControlOnly());
+    QVERIFY(!control->session());
+    QTRY_COMPARE_WITH_TIMEOUT(control->state(), CallState::Active, waitMs); // after the ACK
+}
+
+void TestMsmlControl::voicemailDelivery()
+{
+    const QString source = m_media.filePath(QStringLiteral("msg1.amr"));
+    QVERIFY(writeFile(source, 20 * 1024 * 1024, 5));
+    const QByteArray sourceHash = sha256Of(source);
+
+    const msml::ResultDocument result = sendScript(script(QUrl::fromLocalFile(source).toString()));
+    QCOMPARE(result.response, 200);
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 2, waitMs);
+    const msml::EventDocument &done = m_events.at(0);
+    QCOMPARE(done.name, QStringLiteral("transfer.objectdone"));
+    QCOMPARE(done.id, QStringLiteral("conn:abc/dialog:12345"));
+    QCOMPARE(valueOf(done, QStringLiteral("transfer.objid")), QStringLiteral("vm1"));
+    bool numeric = false;
+    QVERIFY(valueOf(done, QStringLiteral("transfer.duration")).toLongLong(&numeric) >= 0 &&
+            numeric);
+    const msml::EventDocument &end = m_events.at(1);
+    QCOMPARE(end.name, QStringLiteral("TransferEnd"));
+    QCOMPARE(end.id, QStringLiteral("conn:abc/dialog:12345"));
+    QCOMPARE(valueOf(end, QStringLiteral("transfer.end")), QStringLiteral("transfer.complete"));
+    QVERIFY(valueOf(end, QStringLiteral("transfer.duration")).toLongLong(&numeric) >= 0 && numeric);
+
+    // B holds the file under a generated name ending in the dest's file name, whole.
+    const QStringList spooled = QDir(m_spool.path()).entryList(QDir::Files);
+    QCOMPARE(spooled.size(), 1);
+    QVERIFY2(spooled.first().endsWith(QStringLiteral("-msg1.amr")), qPrintable(spooled.first()));
+    QCOMPARE(sha256Of(m_spool.filePath(spooled.first())), sourceHash);
+    // delete="true": A's source is gone once delivered.
+    QVERIFY(!QFile::exists(source));
+    // A hung the delivery call up (BYE): only the control dialog is left.
+    QTRY_COMPARE_WITH_TIMEOUT(m_a->calls().calls().size(), 1, waitMs);
+}
+
+void TestMsmlControl::badScripts_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("response");
+    QTest::newRow("not XML") << QByteArray("<msml version=\"1.1\"><dialogstart") << 400;
+    QTest::newRow("unknown element") << QByteArray("<msml version=\"1.1\"><bogus/></msml>") << 401;
+    QTest::newRow("DTD") << QByteArray("<!DOCTYPE msml [<!ENTITY a \"b\">]><msml version=\"1.1\"/>")
+                         << 400;
+    QTest::newRow("dialogend of nothing")
+        << QByteArray("<msml version=\"1.1\"><dialogend id=\"conn:abc/dialog:nope\"/></msml>")
+        << 430;
+}
+
+void TestMsmlControl::badScripts()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(int, response);
+    const msml::ResultDocument result = sendScript(body);
+    QCOMPARE(result.response, response);
+    QVERIFY(!result.description.isEmpty());
+    QVERIFY(m_bOffered.isEmpty());
+}
+
+void TestMsmlControl::sourceOutsideMediaRoot_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::newRow("dot-dot") << "dotdot";
+    QTest::newRow("outside path") << "outside";
+    QTest::newRow("symlink out") << "symlink";
+    QTest::newRow("missing") << "missing";
+}
+
+void TestMsmlControl::sourceOutsideMediaRoot()
+{
+    QFETCH(QString, kind);
+    const QString secret = m_outside.filePath(QStringLiteral("secret.amr"));
+    QVERIFY(writeFile(secret, 1000, 6));
+    QString src;
+    if (kind == QLatin1String("dotdot"))
+        src = QStringLiteral("file://") + m_media.path() + QStringLiteral("/../") +
+              QFileInfo(m_outside.path()).fileName() + QStringLiteral("/secret.amr");
+    else if (kind == QLatin1String("outside"))
+        src = QUrl::fromLocalFile(secret).toString();
+    else if (kind == QLatin1String("symlink")) {
+        const QString link = m_media.filePath(QStringLiteral("link.amr"));
+        QFile::remove(link);
+        QVERIFY(QFile::link(secret, link));
+        src = QUrl::fromLocalFile(link).toString();
+    } else
+        src = QUrl::fromLocalFile(m_media.filePath(QStringLiteral("none.amr"))).toString();
+    const msml::ResultDocument result = sendScript(script(src));
+    QVERIFY2(result.response >= 400 && result.response < 500, qPrintable(result.description));
+    QVERIFY(!result.description.isEmpty());
+    QVERIFY(QFile::exists(secret));
+    QTest::qWait(200); // nothing may start: no INVITE reaches B, no event comes
+    QVERIFY(m_bOffered.isEmpty());
+    QVERIFY(m_events.isEmpty());
+}
+
+void TestMsmlControl::answererRefusesWithRetry()
+{
+    m_b->calls().setAnswerPolicy(AnswerPolicy::Manual);
+    connect(&m_b->calls(), &CallManager::callOffered, this,
+            [this](Call *call) { QVERIFY(m_b->calls().reject(call->id(), 486)); });
+    const QString source = m_media.filePath(QStringLiteral("busy.amr"));
+    QVERIFY(writeFile(source, 4096, 7));
+    const msml::ResultDocument result = sendScript(script(
+        QUrl::fromLocalFile(source).toString(), QStringLiteral(" retry=\"1\" wait=\"50ms\"")));
+    QCOMPARE(result.response, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
+    QCOMPARE(m_events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.end")),
+             QStringLiteral("transfer.error"));
+    QCOMPARE(m_bOffered.size(), 2); // the first attempt and one retry
+    QVERIFY(QFile::exists(source)); // not delivered: kept
+    QVERIFY(QDir(m_spool.path()).entryList(QDir::Files).isEmpty());
+}
+
+void TestMsmlControl::dialogendStopsTransfer()
+{
+    // B is alerted but never answers: the transfer waits until the dialogend.
+    m_b->calls().setAnswerPolicy(AnswerPolicy::Manual);
+    const QString source = m_media.filePath(QStringLiteral("held.amr"));
+    QVERIFY(writeFile(source, 4096, 8));
+    QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString())).response, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bOffered.size(), 1, waitMs);
+    QCOMPARE(sendScript("<msml version=\"1.1\"><dialogend id=\"conn:abc/dialog:12345\"/></msml>")
+                 .response,
+             200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
+    QCOMPARE(m_events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.end")),
+             QStringLiteral("dialogend"));
+    QVERIFY(QFile::exists(source));
+    // A cancelled its INVITE: B's offered call ends.
+    QTRY_VERIFY_WITH_TIMEOUT(m_b->calls().calls().isEmpty(), waitMs);
+}
+
+void TestMsmlControl::messageObject()
+{
+    QList<msrp::ReceivedMessage> texts;
+    connect(&m_b->calls(), &CallManager::callOffered, this, [&texts, this](Call *call) {
+        connect(call, &Call::messageReceived, this,
+                [&texts](const msrp::ReceivedMessage &m) { texts.append(m); });
+    });
+    const QByteArray body = QStringLiteral(R"(<msml version="1.1">
+  <dialogstart name="m1" target="conn:abc">
+    <transfer>
+      <messageobj objid="t1" dest="xmsrp://?answerer=&lt;%1&gt;">
+        <content contenttype="text/plain">You have a new voicemail.</content>
+      </messageobj>
+      <transferobjdone>
+        <send event="transfer.objectdone" namelist="transfer.objid" target="source"/>
+      </transferobjdone>
+    </transfer>
+  </dialogstart>
+</msml>
+)")
+                                .arg(QString::fromUtf8(bUri()))
+                                .toUtf8();
+    QCOMPARE(sendScript(body).response, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 1, waitMs);
+    QCOMPARE(texts.first().body, QByteArray("You have a new voicemail."));
+    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
+    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.objid")), QStringLiteral("t1"));
+}
+
+void TestMsmlControl::httpSource()
+{
+    // Voicemail storage over HTTP: streamed to a temporary file under the cap, delivered whole;
+    // delete="true" does not touch an http source, and the temporary copy goes afterwards.
+    HttpResponder http;
+    QVERIFY(http.listen());
+    const QByteArray body = randomBytes(1000 * 1000, 9);
+    http.bodies.insert("/vm/msg1.amr", body);
+    QCOMPARE(sendScript(script(http.url(QStringLiteral("/vm/msg1.amr")))).response, 200);
+
+    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 2, waitMs);
+    QCOMPARE(m_events.at(0).name, QStringLiteral("transfer.objectdone"));
+    QCOMPARE(valueOf(m_events.at(0), QStringLiteral("transfer.objid")), QStringLiteral("vm1"));
+    QCOMPARE(valueOf(m_events.at(1), QStringLiteral("transfer.end")),
+             QStringLiteral("transfer.complete"));
+    const QStringList spooled = QDir(m_spool.path()).entryList(QDir::Files);
+    QCOMPARE(spooled.size(), 1);
+    QCOMPARE(sha256Of(m_spool.filePath(spooled.first())),
+             QCryptographicHash::hash(body, QCryptographicHash::Sha256));
+    QCOMPARE(http.requests, QList<QByteArray>{"/vm/msg1.amr"});
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_fetchDir.path()).isEmpty(QDir::Files | QDir::Hidden), waitMs);
+}
+
+void TestMsmlControl::httpSourceRefused_data()
+{
+    QTest::addColumn<int>("mode");
+    QTest::addColumn<int>("size");
+    // The cap is 1 MiB (init()).
+    QTest::newRow("declared too large") << int(HttpResponder::Mode::Whole) << 2 * 1024 * 1024;
+    QTest::newRow("undeclared too large")
+        << int(HttpResponder::Mode::Undeclared) << 3 * 1024 * 1024;
+    QTest::newRow("stalled") << int(HttpResponder::Mode::Stall) << 0;
+    QTest::newRow("404") << int(HttpResponder::Mode::NotFound) << 0;
+}
+
+void TestMsmlControl::httpSourceRefused()
+{
+    QFETCH(int, mode);
+    QFETCH(int, size);
+    HttpResponder http;
+    QVERIFY(http.listen());
+    http.bodies.insert("/vm/big.amr", randomBytes(size, 10));
+    http.modes.insert("/vm/big.amr", HttpResponder::Mode(mode));
+    QCOMPARE(sendScript(script(http.url(QStringLiteral("/vm/big.amr")))).response, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
+    QCOMPARE(m_events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.end")),
+             QStringLiteral("transfer.error"));
+    QVERIFY(m_bOffered.isEmpty()); // nothing was offered to B
+    QVERIFY(QDir(m_spool.path()).entryList(QDir::Files).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_fetchDir.path()).isEmpty(QDir::Files | QDir::Hidden), waitMs);
+}
+
+void TestMsmlControl::maxtimeStopsTransfer()
+{
+    // B is alerted but never answers: only maxtime ends the transfer.
+    m_b->calls().setAnswerPolicy(AnswerPolicy::Manual);
+    const QString source = m_media.filePath(QStringLiteral("slow.amr"));
+    QVERIFY(writeFile(source, 4096, 11));
+    QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString(), {},
+                               QStringLiteral(" maxtime=\"400ms\"")))
+                 .response,
+             200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bOffered.size(), 1, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
+    QCOMPARE(m_events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.end")),
+             QStringLiteral("transfer.maxtime"));
+    bool numeric = false;
+    const qint64 duration =
+        valueOf(m_events.first(), QStringLiteral("transfer.duration")).toLongLong(&numeric);
+    QVERIFY(numeric);
+    QVERIFY2(duration >= 400, qPrintable(QString::number(duration)));
+    QVERIFY(QFile::exists(source));
+    QTRY_VERIFY_WITH_TIMEOUT(m_b->calls().calls().isEmpty(), waitMs); // the INVITE was cancelled
+    QVERIFY(m_a->msml()->runningDialogs().isEmpty());
+}
+
+void TestMsmlControl::iterateRepeatsDelivery()
+{
+    const QString source = m_media.filePath(QStringLiteral("twice.amr"));
+    QVERIFY(writeFile(source, 64 * 1024, 12));
+    const QByteArray hash = sha256Of(source);
+    QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString(), {},
+                               QStringLiteral(" iterate=\"2\"")))
+                 .response,
+             200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 3, waitMs);
+    QCOMPARE(m_events.at(0).name, QStringLiteral("transfer.objectdone"));
+    QCOMPARE(m_events.at(1).name, QStringLiteral("transfer.objectdone"));
+    QCOMPARE(valueOf(m_events.at(2), QStringLiteral("transfer.end")),
+             QStringLiteral("transfer.complete"));
+    const QStringList spooled = QDir(m_spool.path()).entryList(QDir::Files);
+    QCOMPARE(spooled.size(), 2); // append="false": the second under a fresh name
+    for (const QString &name : spooled)
+        QCOMPARE(sha256Of(m_spool.filePath(name)), hash);
+    // delete="true" took effect after the last round only (else the second would have failed).
+    QVERIFY(!QFile::exists(source));
+}
+
+void TestMsmlControl::exitInShadowHandler()
+{
+    const QString first = m_media.filePath(QStringLiteral("first.amr"));
+    const QString second = m_media.filePath(QStringLiteral("second.amr"));
+    QVERIFY(writeFile(first, 4096, 13) && writeFile(second, 4096, 14));
+    const QString dest = QStringLiteral("xmsrp://?answerer=&lt;%1&gt;;file=/inbox/x.amr")
+                             .arg(QString::fromUtf8(bUri()));
+    const QByteArray body = QStringLiteral(R"(<msml version="1.1">
+  <dialogstart name="ex" target="conn:abc">
+    <transfer>
+      <fileobj objid="o1" src="%1" dest="%3"/>
+      <fileobj objid="o2" src="%2" dest="%3"/>
+      <transferobjdone>
+        <exit namelist="transfer.objid"/>
+      </transferobjdone>
+      <transferexit>
+        <send event="TransferEnd" namelist="transfer.end" target="source"/>
+      </transferexit>
+    </transfer>
+  </dialogstart>
+</msml>
+)")
+                                .arg(QUrl::fromLocalFile(first).toString(),
+                                     QUrl::fromLocalFile(second).toString(), dest)
+                                .toUtf8();
+    QSignalSpy finished(m_a->msml(), &MsmlController::transferFinished);
+    QCOMPARE(sendScript(body).response, 200);
+    QVERIFY(finished.wait(waitMs));
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("moml.exit"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
+    // RFC 5707 §7.4: the exit's event is moml.exit, with its namelist; the dialog ends there.
+    QCOMPARE(m_events.first().name, QStringLiteral("moml.exit"));
+    QCOMPARE(m_events.first().id, QStringLiteral("conn:abc/dialog:ex"));
+    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.objid")), QStringLiteral("o1"));
+    QTest::qWait(300); // no TransferEnd and no second delivery may follow
+    QCOMPARE(m_events.size(), 1);
+    QCOMPARE(m_bOffered.size(), 1);
+    QCOMPARE(QDir(m_spool.path()).entryList(QDir::Files).size(), 1);
+}
+
+void TestMsmlControl::controlByeStopsTransfers()
+{
+    // The application server hangs up its control dialog while A waits for B to answer.
+    m_b->calls().setAnswerPolicy(AnswerPolicy::Manual);
+    const QString source = m_media.filePath(QStringLiteral("orphan.amr"));
+    QVERIFY(writeFile(source, 4096, 15));
+    QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString())).response, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bOffered.size(), 1, waitMs);
+    QCOMPARE(m_a->msml()->runningDialogs(), QStringList{QStringLiteral("conn:abc/dialog:12345")});
+
+    QSignalSpy finished(m_a->msml(), &MsmlController::transferFinished);
+    QVERIFY(m_as->sip().bye(m_control));
+    QVERIFY(finished.wait(waitMs));
+    QCOMPARE(finished.first().at(0).toString(), QStringLiteral("conn:abc/dialog:12345"));
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("dialogend"));
+    QVERIFY(m_a->msml()->runningDialogs().isEmpty());
+    // A cancelled the delivery INVITE; nothing reached the spool; the source stays.
+    QTRY_VERIFY_WITH_TIMEOUT(m_b->calls().calls().isEmpty(), waitMs);
+    QVERIFY(QDir(m_spool.path()).entryList(QDir::Files).isEmpty());
+    QVERIFY(QFile::exists(source));
+    // No INFO on a dialog that no longer exists; A is left with no call at all.
+    QTRY_VERIFY_WITH_TIMEOUT(m_a->calls().calls().isEmpty(), waitMs);
+    QVERIFY(m_events.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestMsmlControl)
+#include "tst_msmlcontrol.moc"
