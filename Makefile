@@ -28,12 +28,13 @@ CLANG_FORMAT   ?= clang-format-14
 # Sources `make format` touches; corpora and test data are input, not code.
 FORMAT_DIRS    := app engine ui tests
 
-.PHONY: help deps configure build run test bench fuzz clean format format-check
+.PHONY: help deps configure build run test bench fuzz clean format format-check package screenshots
 
 help:
 	@echo "make run     install deps, build, start the console (herald) if a display is set,"
 	@echo "             else the headless server (heraldd); ARGS=... passes options"
 	@echo "make test    install deps, build, run every test (ctest)"
+	@echo "make package builds the .deb (heraldd, herald, systemd unit, sample config)"
 	@echo "make deps | configure | build | bench | fuzz | clean | format | format-check"
 
 deps:
@@ -59,6 +60,19 @@ run: build
 	  exec "$(BUILD_DIR)/bin/herald" $(ARGS); \
 	else \
 	  exec "$(BUILD_DIR)/bin/heraldd" $(ARGS); \
+	fi
+
+# The Debian package (CPack, cmake/Packaging.cmake): $(BUILD_DIR)/packages/herald_*.deb.
+package: build
+	cmake --build "$(BUILD_DIR)" --target package
+
+# The README's pictures of the console (docs/screenshots/*.png), with live loopback traffic;
+# under Xvfb when it is installed, else Qt's offscreen platform.
+screenshots: build
+	@if command -v xvfb-run >/dev/null; then \
+	  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$(BUILD_DIR)/bin/herald-screenshots" docs/screenshots; \
+	else \
+	  QT_QPA_PLATFORM=offscreen "$(BUILD_DIR)/bin/herald-screenshots" docs/screenshots; \
 	fi
 
 # Each test has its own timeout (herald_add_test, tests/CMakeLists.txt).

@@ -2,7 +2,10 @@
 // SPDX-FileCopyrightText: Herald developers
 #include "app/common/commandline.h"
 
+#include "app/common/inifile.h"
+
 #include <QCoreApplication>
+#include <QHash>
 
 #include <cstdio>
 #include <cstring>
@@ -28,23 +31,14 @@ CommandLine::CommandLine(const QString &description)
                    QStringLiteral("Show this help and exit."))
     , m_versionOption({QStringLiteral("v"), QStringLiteral("version")},
                       QStringLiteral("Show the version and exit."))
-    , m_msrpListenOption(QStringLiteral("msrp-listen"),
-                         QStringLiteral("Accept MSRP connections on ADDRESS:PORT (default %1; "
-                                        "IPv6 as [::1]:2855; port 0 picks a free port).")
-                             .arg(CommonOptions{}.msrpListen.toString()),
-                         QStringLiteral("ADDRESS:PORT"))
-    , m_sipListenOption(QStringLiteral("sip-listen"),
-                        QStringLiteral("Accept SIP over UDP and TCP on ADDRESS:PORT (default %1; "
-                                       "port 0 picks a free port).")
-                            .arg(CommonOptions{}.sipListen.toString()),
-                        QStringLiteral("ADDRESS:PORT"))
-    , m_storeOption(QStringLiteral("store"),
-                    QStringLiteral("SQLite database where every text is stored before it is "
-                                   "acknowledged (default: herald.db in the data directory)."),
-                    QStringLiteral("PATH"))
-    , m_noStoreOption(QStringLiteral("no-store"),
-                      QStringLiteral("Run without a store: texts are acknowledged without being "
-                                     "persisted (tests and demos only)."))
+    , m_configOption(QStringLiteral("config"),
+                     QStringLiteral("Read settings from this INI file (default: $HERALD_CONFIG, "
+                                    "else none). Precedence: command line > HERALD_* "
+                                    "environment > INI file > default."),
+                     QStringLiteral("FILE"))
+    , m_checkConfigOption(QStringLiteral("check-config"),
+                          QStringLiteral("Check the settings (file, environment, command line), "
+                                         "print the effective ones and exit: 0 if good, 2 if not."))
 {
     // Own --help/--version options rather than addHelpOption()/addVersionOption(): those
     // bring Qt's process()-and-exit() path, and main() wants to choose the exit itself.
@@ -52,10 +46,14 @@ CommandLine::CommandLine(const QString &description)
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOption(m_helpOption);
     m_parser.addOption(m_versionOption);
-    m_parser.addOption(m_msrpListenOption);
-    m_parser.addOption(m_sipListenOption);
-    m_parser.addOption(m_storeOption);
-    m_parser.addOption(m_noStoreOption);
+    m_parser.addOption(m_configOption);
+    m_parser.addOption(m_checkConfigOption);
+    for (const Setting &setting : settingTable()) {
+        const QString names =
+            QStringLiteral(" [INI %1; env %2]").arg(setting.key, setting.environmentName());
+        m_parser.addOption(
+            QCommandLineOption(setting.option, setting.help + names, setting.valueName));
+    }
 }
 
 void CommandLine::addOption(const QCommandLineOption &option)
@@ -63,7 +61,8 @@ void CommandLine::addOption(const QCommandLineOption &option)
     m_parser.addOption(option);
 }
 
-Result<CommandLineAction> CommandLine::parse(const QStringList &arguments)
+Result<CommandLineAction> CommandLine::parse(const QStringList &arguments,
+                                             const QProcessEnvironment &environment)
 {
     if (!m_parser.parse(arguments))
         return fail(ErrorCode::InvalidArgument, m_parser.errorText());
@@ -76,27 +75,98 @@ Result<CommandLineAction> CommandLine::parse(const QStringList &arguments)
                     QStringLiteral("Unexpected argument: %1")
                         .arg(m_parser.positionalArguments().constFirst()));
 
-    m_options = CommonOptions{};
-    if (m_parser.isSet(m_msrpListenOption)) {
-        auto listen = ListenAddress::parse(m_parser.value(m_msrpListenOption));
-        if (!listen)
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("--msrp-listen: ") + listen.error().detail);
-        m_options.msrpListen = *listen;
-    }
-    if (m_parser.isSet(m_sipListenOption)) {
-        auto listen = ListenAddress::parse(m_parser.value(m_sipListenOption));
-        if (!listen)
-            return fail(ErrorCode::InvalidArgument,
-                        QStringLiteral("--sip-listen: ") + listen.error().detail);
-        m_options.sipListen = *listen;
-    }
-    if (m_parser.isSet(m_storeOption) && m_parser.isSet(m_noStoreOption))
-        return fail(ErrorCode::InvalidArgument,
-                    QStringLiteral("--store and --no-store exclude each other"));
-    m_options.storePath = m_parser.value(m_storeOption);
-    m_options.noStore = m_parser.isSet(m_noStoreOption);
+    if (auto resolved = resolveSettings(environment); !resolved)
+        return tl::unexpected(resolved.error());
+    if (m_parser.isSet(m_checkConfigOption))
+        return CommandLineAction::CheckConfig;
     return CommandLineAction::Run;
+}
+
+Result<void> CommandLine::resolveSettings(const QProcessEnvironment &environment)
+{
+    CommonOptions options;
+    QHash<QString, SettingOrigin> effective;
+
+    // One layer: each value is checked and applied over the lower layers; two settings that
+    // exclude each other may not both be given in the same layer.
+    struct Given
+    {
+        const Setting *setting;
+        QString value;
+        QString origin; // what --check-config shows: "heraldd.ini:12", "HERALD_STORE", "--store"
+        QString where;  // what errors show: "heraldd.ini:12: store/path"; empty: origin
+    };
+    const auto applyLayer = [&](const QList<Given> &layer) -> Result<void> {
+        for (const Given &given : layer) {
+            const Setting &setting = *given.setting;
+            for (const Given &other : layer) {
+                if (!setting.excludes.isEmpty() && other.setting->option == setting.excludes)
+                    return fail(ErrorCode::InvalidArgument,
+                                QStringLiteral("%1 and %2 exclude each other")
+                                    .arg(given.where.isEmpty() ? given.origin : given.where,
+                                         other.where.isEmpty() ? other.origin : other.where));
+            }
+            if (auto applied = setting.apply(given.value, options); !applied)
+                return fail(
+                    ErrorCode::InvalidArgument,
+                    QStringLiteral("%1: %2").arg(given.where.isEmpty() ? given.origin : given.where,
+                                                 applied.error().detail));
+            effective.insert(setting.key, SettingOrigin{setting.key, given.value, given.origin});
+        }
+        return {};
+    };
+
+    m_configPath = m_parser.value(m_configOption);
+    if (m_configPath.isEmpty())
+        m_configPath = environment.value(QStringLiteral("HERALD_CONFIG"));
+    if (!m_configPath.isEmpty()) {
+        auto entries = IniFile::read(m_configPath);
+        if (!entries)
+            return fail(ErrorCode::InvalidArgument, entries.error().detail);
+        QList<Given> layer;
+        for (const IniEntry &entry : *entries) {
+            const QString origin = QStringLiteral("%1:%2").arg(m_configPath).arg(entry.line);
+            const QString where = origin + QStringLiteral(": ") + entry.key;
+            const Setting *setting = findSettingByKey(entry.key);
+            if (!setting)
+                return fail(ErrorCode::InvalidArgument, where + QStringLiteral(": unknown key"));
+            layer.append(Given{setting, entry.value, origin, where});
+        }
+        if (auto applied = applyLayer(layer); !applied)
+            return applied;
+    }
+
+    QList<Given> environmentLayer;
+    for (const Setting &setting : settingTable()) {
+        const QString name = setting.environmentName();
+        if (environment.contains(name))
+            environmentLayer.append(Given{&setting, environment.value(name), name, {}});
+    }
+    if (auto applied = applyLayer(environmentLayer); !applied)
+        return applied;
+
+    QList<Given> commandLineLayer;
+    for (const Setting &setting : settingTable()) {
+        if (m_parser.isSet(setting.option))
+            commandLineLayer.append(
+                Given{&setting,
+                      setting.isSwitch() ? QStringLiteral("true") : m_parser.value(setting.option),
+                      QStringLiteral("--") + setting.option,
+                      {}});
+    }
+    if (auto applied = applyLayer(commandLineLayer); !applied)
+        return applied;
+
+    m_options = options;
+    m_effective.clear();
+    for (const Setting &setting : settingTable()) {
+        SettingOrigin origin = effective.value(
+            setting.key, SettingOrigin{setting.key, QString(), QStringLiteral("default")});
+        if (setting.secret && !origin.value.isEmpty())
+            origin.value = QStringLiteral("(set)");
+        m_effective.append(origin);
+    }
+    return {};
 }
 
 QString CommandLine::helpText() const
@@ -116,7 +186,8 @@ bool CommandLine::asksForTextOnly(int argc, char **argv)
         const char *arg = argv[i];
         if (std::strcmp(arg, "--") == 0)
             return false;
-        for (const char *text : {"-h", "--help", "-help", "-v", "--version", "-version"}) {
+        for (const char *text : {"-h", "--help", "-help", "-v", "--version", "-version",
+                                 "--check-config", "-check-config"}) {
             if (std::strcmp(arg, text) == 0)
                 return true;
         }
@@ -141,9 +212,21 @@ std::optional<int> handleCommandLine(CommandLine &commandLine, const QCoreApplic
     case CommandLineAction::ShowVersion:
         writeTo(stdout, CommandLine::versionText());
         return 0;
+    case CommandLineAction::CheckConfig: {
+        QString text = QCoreApplication::applicationName() + QStringLiteral(": configuration OK") +
+                       (commandLine.configPath().isEmpty()
+                            ? QStringLiteral(" (no INI file)\n")
+                            : QStringLiteral(" (%1)\n").arg(commandLine.configPath()));
+        for (const SettingOrigin &setting : commandLine.effectiveSettings())
+            text +=
+                QStringLiteral("%1 = %2  (%3)\n").arg(setting.key, setting.value, setting.origin);
+        writeTo(stdout, text);
+        return 0;
+    }
     case CommandLineAction::Run:
         break;
     }
+    applyLogging(commandLine.options().logRules, commandLine.options().logTarget);
     return std::nullopt;
 }
 

@@ -24,6 +24,12 @@ service::EngineConfig engineConfigFrom(const CommonOptions &options)
             config.storePath = dir + QStringLiteral("/herald.db");
         }
     }
+    config.msmlControl = options.msmlControl;
+    config.sip.outboundProxy = options.outboundProxy;
+    config.mediaRoot = options.mediaRoot;
+    config.spoolDirectory = options.spoolDirectory;
+    config.maxFileSize = options.maxFileSize;
+    config.httpFetchMaxBytes = options.httpFetchMaxBytes;
     return config;
 }
 

@@ -4,6 +4,7 @@
 // herald: the operator console. The same Engine as heraldd, with a window on it.
 
 #include "app/common/commandline.h"
+#include "app/common/demo/demomode.h"
 #include "app/common/engineoptions.h"
 #include "app/common/unixsignalwatcher.h"
 #include "engine/core/clock.h"
@@ -20,6 +21,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
@@ -110,8 +112,18 @@ int main(int argc, char **argv)
 
     herald::SystemClock clock;
     herald::SystemRandomSource random;
-    const herald::service::EngineConfig config =
-        herald::app::engineConfigFrom(commandLine.options());
+    herald::service::EngineConfig config = herald::app::engineConfigFrom(commandLine.options());
+    // --demo: a simulated ESRP and delivery server beside the engine (README "Demo").
+    std::unique_ptr<herald::app::DemoMode> demo;
+    if (commandLine.options().demo) {
+        demo = std::make_unique<herald::app::DemoMode>(
+            herald::app::DemoMode::Options{commandLine.options().demoPace}, clock, random);
+        demo->adjustConfig(config, commandLine);
+        QObject::connect(demo.get(), &herald::app::DemoMode::progress, &app,
+                         [](const QString &line) {
+                             printLine(stdout, QStringLiteral("herald: demo: ") + line);
+                         });
+    }
     herald::service::Engine engine(config, clock, random);
 
     herald::ui::MainWindow window(engine);
@@ -123,6 +135,12 @@ int main(int argc, char **argv)
     } else {
         for (const QString &line : herald::app::listeningLines(engine))
             printLine(stdout, QStringLiteral("herald: ") + line);
+        if (demo) {
+            if (const auto running = demo->start(engine); !running) {
+                printLine(stderr, QStringLiteral("herald: --demo: ") + running.error().detail);
+                window.showEngineError(running.error().detail);
+            }
+        }
     }
     window.show();
 
@@ -142,6 +160,7 @@ int main(int argc, char **argv)
     }
 
     const int loopExit = QApplication::exec();
+    demo.reset(); // its calls end before the engine's
     engine.stop();
     return exitCode != 0 ? exitCode : loopExit;
 }

@@ -4,16 +4,27 @@
 // heraldd: the Herald engine without a screen.
 
 #include "app/common/commandline.h"
+#include "app/common/demo/demomode.h"
 #include "app/common/engineoptions.h"
 #include "app/common/unixsignalwatcher.h"
 #include "engine/core/clock.h"
 #include "engine/core/logging.h"
 #include "engine/core/randomsource.h"
+#include "engine/msrp/transport/msrpconnection.h"
+#include "engine/rest/binding/opsserver.h"
+#include "engine/rest/binding/restserver.h"
+#include "engine/rest/opsendpoints.h"
 #include "engine/service/engine.h"
+#include "engine/service/enginemetrics.h"
+#include "engine/service/shutdowncoordinator.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QTimer>
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 
 namespace {
 
@@ -28,6 +39,58 @@ void printLine(std::FILE *stream, const QString &line)
     std::fflush(stream);
 }
 
+// SIGHUP: the settings are read again (file, environment, command line). A bad file changes
+// nothing; what only a restart applies is named.
+void reload(herald::app::CommandLine &commandLine, const QStringList &arguments)
+{
+    const herald::app::CommonOptions before = commandLine.options();
+    if (const auto parsed = commandLine.parse(arguments); !parsed) {
+        printLine(stderr, QStringLiteral("heraldd: SIGHUP: settings not reloaded: ") +
+                              parsed.error().detail);
+        return;
+    }
+    const herald::app::CommonOptions &after = commandLine.options();
+    herald::app::applyLogging(after.logRules, after.logTarget);
+    QStringList restartOnly;
+    if (!(after.msrpListen == before.msrpListen))
+        restartOnly << QStringLiteral("msrp/listen");
+    if (!(after.sipListen == before.sipListen))
+        restartOnly << QStringLiteral("sip/listen");
+    if (after.storePath != before.storePath || after.noStore != before.noStore)
+        restartOnly << QStringLiteral("store/*");
+    if (!restartOnly.isEmpty())
+        printLine(stderr, QStringLiteral("heraldd: SIGHUP: changed, applied at the next start: ") +
+                              restartOnly.join(QStringLiteral(", ")));
+    printLine(stdout, QStringLiteral("heraldd: settings reloaded"));
+}
+
+// Stops the engine inside the event loop, then quits once the MSRP connections have closed
+// gracefully (their last answers written) or after a bound.
+void stopAndDrain(herald::service::Engine &engine)
+{
+    // Two queued hops first: a connection queues the answer to a message's last chunk for its
+    // next turn, after the message was reported complete (Connection::queueUrgent).
+    QMetaObject::invokeMethod(
+        &engine,
+        [&engine] {
+            QMetaObject::invokeMethod(
+                &engine,
+                [&engine] {
+                    engine.stop();
+                    auto *poll = new QTimer(&engine);
+                    QDeadlineTimer deadline(std::chrono::seconds(6));
+                    QObject::connect(poll, &QTimer::timeout, &engine, [&engine, deadline] {
+                        if (deadline.hasExpired() ||
+                            engine.msrp().findChildren<herald::msrp::Connection *>().isEmpty())
+                            QCoreApplication::quit();
+                    });
+                    poll->start(20);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -38,9 +101,27 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Herald"));
 
     herald::app::CommandLine commandLine(
-        QStringLiteral("Herald MSRP media server, headless. Stops cleanly on SIGTERM or SIGINT."));
+        QStringLiteral("Herald MSRP media server, headless. On SIGTERM or SIGINT it refuses new "
+                       "calls, lets transfers in progress finish (shutdown/grace) and exits; a "
+                       "second signal fails them at once. SIGHUP reloads the settings that can "
+                       "change while running (log/*, shutdown/grace)."));
     if (const auto exitCode = herald::app::handleCommandLine(commandLine, app))
         return *exitCode;
+    // The REST API (issue 6) is off unless rest/listen is set (--rest-listen, HERALD_REST_LISTEN,
+    // [rest] listen); it then needs a token (rest/token).
+    std::optional<herald::rest::RestConfig> restConfig;
+    if (const auto &listen = commandLine.options().restListen) {
+        const QByteArray token = commandLine.options().restToken.toUtf8();
+        if (token.isEmpty()) {
+            printLine(stderr, QStringLiteral("heraldd: --rest-listen: a token is required "
+                                             "(--rest-token or HERALD_REST_TOKEN)"));
+            return 2;
+        }
+        restConfig.emplace();
+        restConfig->listenAddress = listen->address;
+        restConfig->port = listen->port;
+        restConfig->token = token;
+    }
 
     // Before the engine starts, so that a signal arriving during start-up is not lost.
     herald::app::UnixSignalWatcher signalWatcher;
@@ -49,17 +130,62 @@ int main(int argc, char **argv)
                   QStringLiteral("heraldd: cannot watch signals: ") + installed.error().detail);
         return startFailureExitCode;
     }
-    QObject::connect(&signalWatcher, &herald::app::UnixSignalWatcher::terminationRequested, &app,
-                     [](int) { QCoreApplication::quit(); });
-    QObject::connect(&signalWatcher, &herald::app::UnixSignalWatcher::hangupReceived, &app, [] {
-        qCInfo(lcService, "SIGHUP: configuration reload is not implemented yet; ignored");
-    });
 
     herald::SystemClock clock;
     herald::SystemRandomSource random;
-    const herald::service::EngineConfig config =
-        herald::app::engineConfigFrom(commandLine.options());
+    herald::service::EngineConfig config = herald::app::engineConfigFrom(commandLine.options());
+    // With the REST API the application decides which calls to answer.
+    if (restConfig)
+        config.answerPolicy = herald::service::AnswerPolicy::Manual;
+    // --demo: a simulated ESRP and delivery server beside the engine (README "Demo").
+    std::unique_ptr<herald::app::DemoMode> demo;
+    if (commandLine.options().demo) {
+        demo = std::make_unique<herald::app::DemoMode>(
+            herald::app::DemoMode::Options{commandLine.options().demoPace}, clock, random);
+        demo->adjustConfig(config, commandLine);
+        QObject::connect(demo.get(), &herald::app::DemoMode::progress, &app,
+                         [](const QString &line) {
+                             printLine(stdout, QStringLiteral("heraldd: demo: ") + line);
+                         });
+    }
     herald::service::Engine engine(config, clock, random);
+    // Before start(): it follows every transfer from the first one.
+    herald::service::ShutdownCoordinator shutdown(engine.msrp(), engine.calls());
+    // /healthz and /metrics (issue 10): on the REST listener when REST is on, and on ops/listen
+    // when set. /metrics wants ops/metrics-token, else (on the REST listener only) the REST
+    // token: the API's port never shows data without a token; ops/listen is for a loopback or
+    // management address that a scraper reaches without one.
+    herald::service::EngineMetrics metrics(engine);
+    herald::rest::OpsEndpoints ops(
+        engine, metrics, herald::rest::OpsConfig{commandLine.options().metricsToken.toUtf8()});
+
+    QObject::connect(&signalWatcher, &herald::app::UnixSignalWatcher::terminationRequested, &app,
+                     [&shutdown, &commandLine, &ops](int signalNumber) {
+                         // Not ready from the first signal on: balancers stop sending calls.
+                         ops.setShuttingDown(true);
+                         if (shutdown.isShuttingDown()) {
+                             printLine(stdout, QStringLiteral("heraldd: signal %1 again: failing "
+                                                              "the transfers left now")
+                                                   .arg(signalNumber));
+                             shutdown.expire();
+                             return;
+                         }
+                         printLine(stdout, QStringLiteral("heraldd: signal %1: shutting down, "
+                                                          "%2 transfer(s) in flight")
+                                               .arg(signalNumber)
+                                               .arg(shutdown.inFlightCount()));
+                         shutdown.begin(commandLine.options().shutdownGrace);
+                     });
+    QObject::connect(&shutdown, &herald::service::ShutdownCoordinator::finished, &app,
+                     [&engine](int completed, int failed) {
+                         printLine(stdout, QStringLiteral("heraldd: transfers at shutdown: %1 "
+                                                          "completed, %2 failed")
+                                               .arg(completed)
+                                               .arg(failed));
+                         stopAndDrain(engine);
+                     });
+    QObject::connect(&signalWatcher, &herald::app::UnixSignalWatcher::hangupReceived, &app,
+                     [&commandLine, &app] { reload(commandLine, app.arguments()); });
 
     if (const auto started = engine.start(); !started) {
         printLine(stderr, QStringLiteral("heraldd: ") + started.error().detail);
@@ -67,8 +193,43 @@ int main(int argc, char **argv)
     }
     for (const QString &line : herald::app::listeningLines(engine))
         printLine(stdout, QStringLiteral("heraldd: ") + line);
+    // After the engine, so destroyed before it.
+    std::unique_ptr<herald::rest::RestServer> rest;
+    if (restConfig) {
+        rest = std::make_unique<herald::rest::RestServer>(engine, *restConfig);
+        if (const auto listening = rest->start(); !listening) {
+            printLine(stderr, QStringLiteral("heraldd: ") + listening.error().detail);
+            engine.stop();
+            return startFailureExitCode;
+        }
+        printLine(stdout, QStringLiteral("heraldd: REST listening on ") +
+                              herald::app::formatHostPort(rest->address(), rest->port()));
+        ops.setEventHub(&rest->api().events());
+        rest->setOpsEndpoints(&ops);
+    }
+    std::unique_ptr<herald::rest::OpsServer> opsServer;
+    if (const auto &opsListen = commandLine.options().opsListen) {
+        opsServer = std::make_unique<herald::rest::OpsServer>(ops, opsListen->address,
+                                                              opsListen->port);
+        if (const auto listening = opsServer->start(); !listening) {
+            printLine(stderr, QStringLiteral("heraldd: ") + listening.error().detail);
+            engine.stop();
+            return startFailureExitCode;
+        }
+        printLine(stdout, QStringLiteral("heraldd: ops (/healthz, /metrics) listening on ") +
+                              herald::app::formatHostPort(opsServer->address(),
+                                                          opsServer->port()));
+    }
+    if (demo) {
+        if (const auto started = demo->start(engine); !started) {
+            printLine(stderr, QStringLiteral("heraldd: --demo: ") + started.error().detail);
+            engine.stop();
+            return startFailureExitCode;
+        }
+    }
 
     const int exitCode = QCoreApplication::exec();
+    demo.reset(); // its calls end before the engine's
     engine.stop();
     printLine(stdout, QStringLiteral("heraldd: stopped"));
     return exitCode;
