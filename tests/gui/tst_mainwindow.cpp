@@ -134,7 +134,7 @@ void TestMainWindow::accessibleNames_data()
     QTest::addColumn<QString>("objectName");
     for (const char *name :
          {"incomingView", "sipDialogsView", "msrpSessionsView", "tcpConnectionsView", "mainTabs",
-          "replyEdit", "listenStatus", "connectionCount"})
+          "acceptButton", "callTabs", "listenStatus", "sipStatus", "connectionCount"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 

@@ -4,20 +4,115 @@
 
 #include "engine/service/engine.h"
 
+#include <QColor>
+#include <QFont>
+#include <QLocale>
+
 namespace herald::ui {
+
+namespace {
+
+bool isWaiting(service::CallState state)
+{
+    return state == service::CallState::Offered || state == service::CallState::Ringing;
+}
+
+// The addr-spec of a name-addr ("Alice" <sip:alice@example.com>;tag=1 -> sip:alice@...).
+QByteArray addrSpec(const QByteArray &value)
+{
+    const QByteArray trimmed = value.trimmed();
+    const qsizetype open = trimmed.indexOf('<');
+    if (open >= 0) {
+        const qsizetype close = trimmed.indexOf('>', open);
+        if (close > open)
+            return trimmed.mid(open + 1, close - open - 1).trimmed();
+    }
+    // RFC 3261 §20.10: without angle brackets, parameters after ';' belong to the header.
+    const qsizetype semicolon = trimmed.indexOf(';');
+    return semicolon >= 0 ? trimmed.first(semicolon) : trimmed;
+}
+
+// The user part of a sip:/sips: URI, or the number of a tel: URI; empty otherwise.
+QByteArray numberOf(const QByteArray &uri)
+{
+    const QByteArray spec = addrSpec(uri);
+    QByteArray rest;
+    if (spec.startsWith("tel:"))
+        rest = spec.mid(4);
+    else if (spec.startsWith("sip:"))
+        rest = spec.mid(4);
+    else if (spec.startsWith("sips:"))
+        rest = spec.mid(5);
+    else
+        return {};
+    if (spec.startsWith("tel:")) {
+        const qsizetype semicolon = rest.indexOf(';');
+        return semicolon >= 0 ? rest.first(semicolon) : rest;
+    }
+    const qsizetype at = rest.indexOf('@');
+    if (at <= 0)
+        return {};
+    QByteArray user = rest.first(at);
+    const qsizetype semicolon = user.indexOf(';');
+    if (semicolon >= 0)
+        user.truncate(semicolon);
+    // A callback number is digits with visual separators and an optional leading '+'
+    // (RFC 3966 §5.1); a name such as "alice" is not one.
+    for (qsizetype i = 0; i < user.size(); ++i) {
+        const char c = user.at(i);
+        const bool ok = (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '(' || c == ')' ||
+                        (c == '+' && i == 0);
+        if (!ok)
+            return {};
+    }
+    return user;
+}
+
+} // namespace
+
+QString displayUri(const QByteArray &uri)
+{
+    QByteArray spec = addrSpec(uri);
+    for (const char *scheme : {"sips:", "sip:", "tel:"}) {
+        if (spec.startsWith(scheme)) {
+            spec = spec.mid(qsizetype(qstrlen(scheme)));
+            break;
+        }
+    }
+    const qsizetype semicolon = spec.indexOf(';');
+    if (semicolon >= 0)
+        spec.truncate(semicolon);
+    return QString::fromUtf8(spec);
+}
+
+QString callbackNumberOf(const service::Call &call)
+{
+    for (const QByteArray &identity : call.pAssertedIdentity()) {
+        const QByteArray number = numberOf(identity);
+        if (!number.isEmpty())
+            return QString::fromUtf8(number);
+    }
+    return QString::fromUtf8(numberOf(call.remoteUri()));
+}
 
 IncomingCallsModel::IncomingCallsModel(service::Engine &engine, QObject *parent)
     : QAbstractTableModel(parent)
     , m_engine(engine)
-{}
+{
+    connect(&m_engine.calls(), &service::CallManager::callOffered, this,
+            &IncomingCallsModel::addCall);
+    connect(&m_engine.calls(), &service::CallManager::callEnded, this,
+            &IncomingCallsModel::removeCall);
+    // Calls offered before the console existed (none in practice: the engine starts after).
+    for (service::Call *call : m_engine.calls().calls())
+        if (call->direction() == service::CallDirection::Inbound &&
+            !service::isFinal(call->state()))
+            addCall(call);
+}
 
 int IncomingCallsModel::rowCount(const QModelIndex &parent) const
 {
-    // A flat table: only the invisible root has rows. No call registry exists yet.
-    if (parent.isValid())
-        return 0;
-    Q_UNUSED(m_engine)
-    return 0;
+    return parent.isValid() ? 0 : int(m_rows.size());
 }
 
 int IncomingCallsModel::columnCount(const QModelIndex &parent) const
@@ -27,10 +122,71 @@ int IncomingCallsModel::columnCount(const QModelIndex &parent) const
 
 QVariant IncomingCallsModel::data(const QModelIndex &index, int role) const
 {
-    Q_UNUSED(role)
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    return {};
+    const Row &row = m_rows.at(index.row());
+    const bool waiting = isWaiting(row.state);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::AccessibleTextRole:
+        switch (static_cast<Column>(index.column())) {
+        case Received:
+            return QLocale().toString(row.received.toLocalTime().time(), QLocale::ShortFormat);
+        case Caller:
+            return row.caller;
+        case Location:
+            return row.location.isEmpty() ? tr("Not provided") : row.location;
+        case State:
+            switch (row.state) {
+            case service::CallState::Offered:
+            case service::CallState::Ringing:
+                return tr("Waiting");
+            case service::CallState::Answering:
+            case service::CallState::Active:
+                return tr("In progress");
+            case service::CallState::Ending:
+                return tr("Ending");
+            case service::CallState::Calling:
+            case service::CallState::Ended:
+            case service::CallState::Failed:
+                return tr("Ended");
+            }
+            return {};
+        case ColumnCount:
+            break;
+        }
+        return {};
+    case Qt::ToolTipRole:
+        if (index.column() == Received)
+            return QLocale().toString(row.received.toLocalTime(), QLocale::LongFormat);
+        return data(index, Qt::DisplayRole);
+    case Qt::BackgroundRole:
+        // Amber, not red: urgent without alarming; the flash alternates it with the base.
+        if (waiting && m_flashOn)
+            return QColor(0xf6, 0xc3, 0x4a);
+        if (waiting)
+            return QColor(0xfc, 0xe9, 0xb8);
+        return {};
+    case Qt::ForegroundRole:
+        if (waiting)
+            return QColor(0x1b, 0x26, 0x33);
+        if (index.column() == Location && row.location.isEmpty())
+            return QColor(0x6b, 0x77, 0x85);
+        return {};
+    case Qt::FontRole:
+        if (waiting) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
+        }
+        return {};
+    case CallIdRole:
+        return QVariant::fromValue<quint64>(row.id);
+    case WaitingRole:
+        return waiting;
+    default:
+        return {};
+    }
 }
 
 QVariant IncomingCallsModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -50,6 +206,97 @@ QVariant IncomingCallsModel::headerData(int section, Qt::Orientation orientation
         break;
     }
     return {};
+}
+
+int IncomingCallsModel::waitingCount() const
+{
+    int count = 0;
+    for (const Row &row : m_rows)
+        count += isWaiting(row.state) ? 1 : 0;
+    return count;
+}
+
+int IncomingCallsModel::rowOf(service::Call::Id id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows.at(i).id == id)
+            return i;
+    return -1;
+}
+
+service::Call *IncomingCallsModel::callAt(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).call.data() : nullptr;
+}
+
+service::Call *IncomingCallsModel::oldestWaiting() const
+{
+    for (const Row &row : m_rows) // rows are in arrival order
+        if (isWaiting(row.state) && row.call)
+            return row.call.data();
+    return nullptr;
+}
+
+void IncomingCallsModel::setFlashPhase(bool on)
+{
+    if (m_flashOn == on)
+        return;
+    m_flashOn = on;
+    if (m_rows.isEmpty() || waitingCount() == 0)
+        return;
+    Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1),
+                       {Qt::BackgroundRole});
+}
+
+void IncomingCallsModel::addCall(service::Call *call)
+{
+    if (!call || call->direction() != service::CallDirection::Inbound || rowOf(call->id()) >= 0)
+        return;
+    Row row;
+    row.call = call;
+    row.id = call->id();
+    row.received = m_engine.clock().wallNow();
+    const QString number = callbackNumberOf(*call);
+    row.caller = number.isEmpty() ? displayUri(call->remoteUri()) : number;
+    row.state = call->state();
+    const int at = int(m_rows.size());
+    beginInsertRows({}, at, at);
+    m_rows.append(row);
+    endInsertRows();
+    const service::Call::Id id = call->id();
+    connect(call, &service::Call::stateChanged, this,
+            [this, id](service::CallState state) { updateState(id, state); });
+    emitWaitingIfChanged();
+}
+
+void IncomingCallsModel::removeCall(service::Call *call)
+{
+    const int at = call ? rowOf(call->id()) : -1;
+    if (at < 0)
+        return;
+    beginRemoveRows({}, at, at);
+    m_rows.removeAt(at);
+    endRemoveRows();
+    emitWaitingIfChanged();
+}
+
+void IncomingCallsModel::updateState(service::Call::Id id, service::CallState state)
+{
+    const int at = rowOf(id);
+    if (at < 0)
+        return;
+    m_rows[at].state = state;
+    Q_EMIT dataChanged(index(at, 0), index(at, ColumnCount - 1));
+    emitWaitingIfChanged();
+}
+
+void IncomingCallsModel::emitWaitingIfChanged()
+{
+    const int waiting = waitingCount();
+    if (waiting == m_lastWaiting)
+        return;
+    m_lastWaiting = waiting;
+    Q_EMIT waitingCountChanged(waiting);
 }
 
 } // namespace herald::ui

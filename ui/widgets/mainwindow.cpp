@@ -4,9 +4,12 @@
 
 #include "engine/service/engine.h"
 #include "ui/models/incomingcallsmodel.h"
+#include "ui/widgets/callpanel.h"
+#include "ui/widgets/incomingalert.h"
 #include "ui/widgets/labview.h"
 #include "ui/widgets/placeholdertableview.h"
 #include "ui/widgets/psapview.h"
+#include "ui/widgets/replyedit.h"
 
 #include <QAction>
 #include <QApplication>
@@ -29,7 +32,7 @@ MainWindow::MainWindow(service::Engine &engine, QWidget *parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Herald"));
 
-    m_psapView = new PsapView;
+    m_psapView = new PsapView(engine);
     m_labView = new LabView(engine);
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(QStringLiteral("mainTabs"));
@@ -58,6 +61,10 @@ MainWindow::MainWindow(service::Engine &engine, QWidget *parent)
     m_connectionCount = new QLabel;
     m_connectionCount->setObjectName(QStringLiteral("connectionCount"));
     m_connectionCount->setAccessibleName(tr("MSRP connections"));
+    m_sipStatus = new QLabel;
+    m_sipStatus->setObjectName(QStringLiteral("sipStatus"));
+    m_sipStatus->setAccessibleName(tr("SIP listener"));
+    statusBar()->addWidget(m_sipStatus);
     statusBar()->addWidget(m_listenStatus, 1);
     statusBar()->addPermanentWidget(m_connectionCount);
 
@@ -67,6 +74,14 @@ MainWindow::MainWindow(service::Engine &engine, QWidget *parent)
             &MainWindow::updateConnectionCount);
     updateListenStatus();
     updateConnectionCount(m_engine.msrpConnectionCount());
+
+    // The console answers calls by hand: the call-taker accepts each one.
+    m_engine.calls().setAnswerPolicy(service::AnswerPolicy::Manual);
+    m_alert = new IncomingAlert(*m_incomingModel, *this, this);
+    connect(m_incomingModel, &IncomingCallsModel::waitingCountChanged, this,
+            &MainWindow::updateAcceptButton);
+    connect(m_psapView, &PsapView::liveCallCountChanged, this, &MainWindow::updateAcceptButton);
+    updateAcceptButton();
 
     resize(1280, 800);
     m_incomingView->setFocus();
@@ -90,11 +105,34 @@ QWidget *MainWindow::createIncomingQueue()
                                                              QHeaderView::ResizeToContents);
     title->setBuddy(m_incomingView);
 
-    auto *accept = new QPushButton(tr("&Accept"), panel);
+    m_incomingView->horizontalHeader()->setSectionResizeMode(IncomingCallsModel::Caller,
+                                                             QHeaderView::Stretch);
+    m_incomingView->horizontalHeader()->setStretchLastSection(false);
+    m_incomingView->horizontalHeader()->setSectionResizeMode(IncomingCallsModel::Location,
+                                                             QHeaderView::ResizeToContents);
+    m_incomingView->horizontalHeader()->setSectionResizeMode(IncomingCallsModel::State,
+                                                             QHeaderView::ResizeToContents);
+    // Enter or a double click on a row answers it.
+    connect(m_incomingView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
+        const auto id = index.data(IncomingCallsModel::CallIdRole).value<quint64>();
+        if (index.data(IncomingCallsModel::WaitingRole).toBool())
+            acceptCall(id);
+        else if (m_psapView->panelFor(id)) // in progress: go to its tab
+            if (service::Call *call = m_engine.calls().call(id)) {
+                m_psapView->openCall(*call);
+                m_tabs->setCurrentWidget(m_psapView);
+            }
+    });
+    connect(m_incomingView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::updateAcceptButton);
+
+    m_accept = new QPushButton(tr("&Accept"), panel);
+    auto *accept = m_accept;
     accept->setObjectName(QStringLiteral("acceptButton"));
-    accept->setToolTip(tr("Answer the selected text call"));
-    // Enabled by a waiting call once the call registry exists.
-    accept->setEnabled(false);
+    accept->setAccessibleName(tr("Accept call"));
+    accept->setToolTip(tr("Answer the selected text call, or the one waiting longest"));
+    accept->setMinimumWidth(accept->fontMetrics().horizontalAdvance(accept->text()) * 3);
+    connect(accept, &QPushButton::clicked, this, &MainWindow::acceptSelectedOrOldest);
 
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(9, 9, 0, 9);
@@ -128,6 +166,50 @@ void MainWindow::createMenus()
     });
 }
 
+Result<CallPanel *> MainWindow::acceptCall(service::Call::Id id)
+{
+    service::Call *call = m_engine.calls().call(id);
+    if (!call || (call->state() != service::CallState::Offered &&
+                  call->state() != service::CallState::Ringing))
+        return fail(ErrorCode::Conflict, tr("The call is no longer waiting"));
+    if (!m_psapView->canTakeCall()) {
+        const QString why = tr("%n text calls are open: end one before accepting another", nullptr,
+                               PsapView::maxCalls);
+        statusBar()->showMessage(why, 5000);
+        return fail(ErrorCode::LimitExceeded, why);
+    }
+    if (const auto answered = m_engine.calls().answer(id); !answered) {
+        statusBar()->showMessage(tr("Cannot answer: %1").arg(answered.error().detail), 5000);
+        return tl::unexpected(answered.error());
+    }
+    CallPanel *panel = m_psapView->openCall(*call);
+    m_tabs->setCurrentWidget(m_psapView);
+    panel->replyEdit()->setFocus(Qt::OtherFocusReason);
+    updateAcceptButton();
+    return panel;
+}
+
+void MainWindow::acceptSelectedOrOldest()
+{
+    const QModelIndex current = m_incomingView->currentIndex();
+    if (current.isValid() && current.data(IncomingCallsModel::WaitingRole).toBool()) {
+        acceptCall(current.data(IncomingCallsModel::CallIdRole).value<quint64>());
+        return;
+    }
+    if (service::Call *oldest = m_incomingModel->oldestWaiting())
+        acceptCall(oldest->id());
+}
+
+void MainWindow::updateAcceptButton()
+{
+    const bool waiting = m_incomingModel->waitingCount() > 0;
+    const bool room = m_psapView->canTakeCall();
+    m_accept->setEnabled(waiting && room);
+    m_accept->setToolTip(room ? tr("Answer the selected text call, or the one waiting longest")
+                              : tr("%n text calls are open: end one before accepting another",
+                                   nullptr, PsapView::maxCalls));
+}
+
 QString MainWindow::listenStatusText() const
 {
     return m_listenStatus->text();
@@ -136,6 +218,9 @@ QString MainWindow::listenStatusText() const
 void MainWindow::updateListenStatus()
 {
     m_listenStatus->setPalette(QPalette()); // undo showEngineError()'s colour
+    m_sipStatus->setText(m_engine.isRunning() && m_engine.sipListenPort() != 0
+                             ? tr("SIP port %1").arg(m_engine.sipListenPort())
+                             : tr("SIP not listening"));
     if (m_engine.isRunning())
         m_listenStatus->setText(tr("MSRP listening on %1").arg(m_engine.msrpListenEndpoint()));
     else

@@ -2,9 +2,13 @@
 // SPDX-FileCopyrightText: Herald developers
 #pragma once
 
+#include "engine/core/result.h"
+#include "engine/service/call.h"
+
 #include <QMainWindow>
 
 class QLabel;
+class QPushButton;
 class QTabWidget;
 
 namespace herald::service {
@@ -13,6 +17,8 @@ class Engine;
 
 namespace herald::ui {
 
+class CallPanel;
+class IncomingAlert;
 class IncomingCallsModel;
 class LabView;
 class PlaceholderTableView;
@@ -31,6 +37,16 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     PlaceholderTableView *incomingView() const { return m_incomingView; }
     LabView *labView() const { return m_labView; }
+    PsapView *psapView() const { return m_psapView; }
+    IncomingCallsModel *incomingModel() const { return m_incomingModel; }
+    IncomingAlert *incomingAlert() const { return m_alert; }
+    QPushButton *acceptButton() const { return m_accept; }
+
+    // Answers a waiting call and opens its tab in the PSAP view. Fails when the call is not
+    // waiting any more or PsapView::maxCalls calls are open.
+    Result<CallPanel *> acceptCall(service::Call::Id id);
+    // Accepts the selected waiting call, else the one that has waited longest.
+    void acceptSelectedOrOldest();
     // The status bar's account of the MSRP listener.
     QString listenStatusText() const;
 
@@ -42,6 +58,7 @@ private:
     void createMenus();
     void updateListenStatus();
     void updateConnectionCount(int count);
+    void updateAcceptButton();
 
     service::Engine &m_engine;
     IncomingCallsModel *m_incomingModel = nullptr;
@@ -51,6 +68,9 @@ private:
     LabView *m_labView = nullptr;
     QLabel *m_listenStatus = nullptr;
     QLabel *m_connectionCount = nullptr;
+    QLabel *m_sipStatus = nullptr;
+    QPushButton *m_accept = nullptr;
+    IncomingAlert *m_alert = nullptr;
 };
 
 } // namespace herald::ui

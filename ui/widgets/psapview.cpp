@@ -2,113 +2,147 @@
 // SPDX-FileCopyrightText: Herald developers
 #include "ui/widgets/psapview.h"
 
-#include <QFormLayout>
-#include <QFrame>
-#include <QGroupBox>
-#include <QHBoxLayout>
+#include "ui/widgets/callpanel.h"
+#include "ui/widgets/replyedit.h"
+
 #include <QLabel>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QSplitter>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace herald::ui {
 
-PsapView::PsapView(QWidget *parent)
+PsapView::PsapView(service::Engine &engine, QWidget *parent)
     : QWidget(parent)
+    , m_engine(engine)
 {
     setObjectName(QStringLiteral("psapView"));
 
-    m_title = new QLabel(tr("No call selected"), this);
-    m_title->setObjectName(QStringLiteral("viewTitle"));
-    m_title->setAccessibleName(tr("Selected call"));
-    m_endCall = new QPushButton(tr("&End call"), this);
-    m_endCall->setObjectName(QStringLiteral("endCallButton"));
-    m_endCall->setEnabled(false);
+    m_empty = new QWidget(this);
+    m_empty->setObjectName(QStringLiteral("psapEmptyState"));
+    auto *title = new QLabel(tr("No text call in progress"), m_empty);
+    title->setObjectName(QStringLiteral("viewTitle"));
+    title->setAlignment(Qt::AlignCenter);
+    auto *hint = new QLabel(tr("Waiting calls appear in the Incoming texts queue with a chime "
+                               "and a flashing row.\nSelect one and press Enter (or Accept) "
+                               "to answer it. Up to %1 calls can be open at once.")
+                                .arg(maxCalls),
+                            m_empty);
+    hint->setObjectName(QStringLiteral("psapEmptyHint"));
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    auto *emptyLayout = new QVBoxLayout(m_empty);
+    emptyLayout->addStretch(2);
+    emptyLayout->addWidget(title);
+    emptyLayout->addSpacing(8);
+    emptyLayout->addWidget(hint);
+    emptyLayout->addStretch(3);
 
-    auto *header = new QHBoxLayout;
-    header->addWidget(m_title, 1);
-    header->addWidget(m_endCall);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("callTabs"));
+    m_tabs->setAccessibleName(tr("Text calls"));
+    m_tabs->setTabsClosable(false);
+    m_tabs->setMovable(true);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &PsapView::closeTab);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setChildrenCollapsible(false);
-    splitter->addWidget(createConversation());
-    splitter->addWidget(createCallerDetails());
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({600, 340});
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_empty);
+    m_stack->addWidget(m_tabs);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(header);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_stack);
 }
 
-QWidget *PsapView::createConversation()
+CallPanel *PsapView::openCall(service::Call &call)
 {
-    auto *box = new QGroupBox(tr("Conversation"));
-    box->setObjectName(QStringLiteral("conversationBox"));
-
-    auto *transcript = new QLabel(tr("Accept a call from the Incoming texts queue to see "
-                                     "its conversation here."),
-                                  box);
-    transcript->setObjectName(QStringLiteral("transcriptPlaceholder"));
-    transcript->setAlignment(Qt::AlignCenter);
-    transcript->setWordWrap(true);
-    transcript->setFrameShape(QFrame::StyledPanel);
-    transcript->setForegroundRole(QPalette::PlaceholderText);
-    transcript->setBackgroundRole(QPalette::Base);
-    transcript->setAutoFillBackground(true);
-    transcript->setAccessibleName(tr("Conversation transcript"));
-
-    m_reply = new QPlainTextEdit(box);
-    m_reply->setObjectName(QStringLiteral("replyEdit"));
-    m_reply->setPlaceholderText(tr("Type a reply…"));
-    m_reply->setAccessibleName(tr("Reply"));
-    m_reply->setTabChangesFocus(true);
-    m_reply->setMaximumHeight(m_reply->fontMetrics().lineSpacing() * 4);
-    m_reply->setEnabled(false);
-
-    m_send = new QPushButton(tr("&Send"), box);
-    m_send->setObjectName(QStringLiteral("sendButton"));
-    m_send->setEnabled(false);
-
-    auto *replyRow = new QHBoxLayout;
-    replyRow->addWidget(m_reply, 1);
-    replyRow->addWidget(m_send, 0, Qt::AlignBottom);
-
-    auto *layout = new QVBoxLayout(box);
-    layout->addWidget(transcript, 1);
-    layout->addLayout(replyRow);
-    return box;
-}
-
-QWidget *PsapView::createCallerDetails()
-{
-    auto *box = new QGroupBox(tr("Caller"));
-    box->setObjectName(QStringLiteral("callerBox"));
-    auto *form = new QFormLayout(box);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    form->setLabelAlignment(Qt::AlignLeft);
-
-    // What RFC 6442 (PIDF-LO) and RFC 7852 (additional data) will fill in.
-    const QString unknown = tr("—");
-    const struct
-    {
-        const char *objectName;
-        QString label;
-    } rows[] = {
-        {"callbackValue", tr("Callback number")}, {"locationValue", tr("Location")},
-        {"uncertaintyValue", tr("Uncertainty")},  {"methodValue", tr("Method")},
-        {"providerValue", tr("Provider")},
-    };
-    for (const auto &row : rows) {
-        auto *value = new QLabel(unknown, box);
-        value->setObjectName(QString::fromLatin1(row.objectName));
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-        value->setAccessibleName(row.label);
-        form->addRow(row.label + u':', value);
+    if (CallPanel *existing = panelFor(call.id())) {
+        m_tabs->setCurrentWidget(existing);
+        return existing;
     }
-    return box;
+    if (!canTakeCall())
+        return nullptr;
+    auto *panel = new CallPanel(m_engine, call, m_tabs);
+    const int index = m_tabs->addTab(panel, panel->callerText());
+    m_tabs->setTabToolTip(index, tr("Text call from %1").arg(panel->callerText()));
+    connect(panel, &CallPanel::ended, this, [this, panel] {
+        updateTab(panel);
+        Q_EMIT liveCallCountChanged(liveCallCount());
+    });
+    m_stack->setCurrentWidget(m_tabs);
+    m_tabs->setCurrentIndex(index);
+    panel->replyEdit()->setFocus(Qt::OtherFocusReason);
+    refreshCloseButtons();
+    Q_EMIT liveCallCountChanged(liveCallCount());
+    return panel;
+}
+
+int PsapView::liveCallCount() const
+{
+    int live = 0;
+    for (CallPanel *panel : panels())
+        live += panel->isEnded() ? 0 : 1;
+    return live;
+}
+
+CallPanel *PsapView::panelFor(service::Call::Id id) const
+{
+    for (CallPanel *panel : panels())
+        if (panel->callId() == id)
+            return panel;
+    return nullptr;
+}
+
+QList<CallPanel *> PsapView::panels() const
+{
+    QList<CallPanel *> result;
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *panel = qobject_cast<CallPanel *>(m_tabs->widget(i)))
+            result.append(panel);
+    return result;
+}
+
+void PsapView::updateTab(CallPanel *panel)
+{
+    const int index = m_tabs->indexOf(panel);
+    if (index < 0)
+        return;
+    // Only an ended call can be closed: a live conversation is never lost by a stray click.
+    m_tabs->setTabText(index, tr("%1 (ended)").arg(panel->callerText()));
+    refreshCloseButtons();
+}
+
+void PsapView::refreshCloseButtons()
+{
+    bool anyEnded = false;
+    for (CallPanel *panel : panels())
+        anyEnded = anyEnded || panel->isEnded();
+    m_tabs->setTabsClosable(anyEnded);
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *other = qobject_cast<CallPanel *>(m_tabs->widget(i));
+        const bool closable = other && other->isEnded();
+        for (auto side : {QTabBar::RightSide, QTabBar::LeftSide})
+            if (QWidget *button = m_tabs->tabBar()->tabButton(i, side))
+                button->setVisible(closable);
+    }
+}
+
+void PsapView::closeTab(int index)
+{
+    auto *panel = qobject_cast<CallPanel *>(m_tabs->widget(index));
+    if (!panel || !panel->isEnded())
+        return;
+    m_tabs->removeTab(index);
+    panel->deleteLater();
+    showEmptyStateIfNoTabs();
+}
+
+void PsapView::showEmptyStateIfNoTabs()
+{
+    refreshCloseButtons();
+    if (m_tabs->count() == 0)
+        m_stack->setCurrentWidget(m_empty);
 }
 
 } // namespace herald::ui
