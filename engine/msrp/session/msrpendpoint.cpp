@@ -162,6 +162,15 @@ void Endpoint::forgetSession(Session *session)
     }
 }
 
+void Endpoint::leaveConnections(Session *session)
+{
+    const auto connections = m_connections;
+    for (Connection *c : connections) {
+        if (c->sessions().contains(session))
+            c->detach(session);
+    }
+}
+
 void Endpoint::forgetConnection(Connection *connection)
 {
     if (m_connections.removeOne(connection))

@@ -90,6 +90,8 @@ private:
     void acceptConnections();
     void bind(Session *session, Connection *connection);
     void forgetSession(Session *session);
+    // Takes a session that ends before being bound off every connection that holds it.
+    void leaveConnections(Session *session);
     void forgetConnection(Connection *connection);
     Connection *connectionTo(const Uri &firstHop);
 

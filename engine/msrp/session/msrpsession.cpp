@@ -404,6 +404,10 @@ void Session::end(SessionEvent event, const QString &reason)
     if (Connection *connection = m_connection) {
         m_connection = nullptr;
         connection->detach(this);
+    } else {
+        // Not bound yet: an outgoing connection may still be connecting with this session in
+        // its list, and would bind it once connected (a BYE right after the 200 gets here).
+        m_endpoint.leaveConnections(this);
     }
     const auto outgoing = m_outgoing;
     for (const auto &message : outgoing)

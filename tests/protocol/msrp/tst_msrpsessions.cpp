@@ -169,6 +169,30 @@ private Q_SLOTS:
         }
     }
 
+    void sessionEndedWhileConnectingIsNeverBound()
+    {
+        // A BYE right after the 200 ends the session while its connection is still being set
+        // up: the connection must let go of it, never bind it once connected.
+        SystemClock clock;
+        SystemRandomSource random;
+        Endpoint ea(test::loopbackEndpoint(), clock, random);
+        QVERIFY(ea.listen());
+        test::RawMsrpPeer peer;
+        Session *gone = ea.createSession({});
+        ea.connectSession(gone, {peer.uri("rawpeer0001")});
+        gone->close(QStringLiteral("BYE before the connection was up"));
+
+        // A second session to the same peer: its binding SEND is the only one that may arrive.
+        Session *kept = ea.createSession({});
+        ea.connectSession(kept, {peer.uri("rawpeer0002")});
+        QVERIFY(test::waitActive({kept}));
+        QTRY_VERIFY_WITH_TIMEOUT(!peer.received.isEmpty(), 5000);
+        for (const Frame &f : std::as_const(peer.received)) {
+            QCOMPARE(f.fromPath.size(), 1);
+            QCOMPARE(f.fromPath.front().sessionId, kept->localUri().sessionId);
+        }
+    }
+
     void successReportMakesDelivered()
     {
         SystemClock clock;
