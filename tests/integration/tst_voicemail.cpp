@@ -31,32 +31,8 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int waitMs = 20000;
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result();
-}
-
-bool writeFile(const QString &path, qint64 size, quint64 seed)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    SeededRandomSource random(seed);
-    QByteArray block(1024 * 1024, Qt::Uninitialized);
-    for (qint64 left = size; left > 0; left -= block.size()) {
-        random.fill(std::as_writable_bytes(std::span(block.data(), std::size_t(block.size()))));
-        const qint64 n = std::min<qint64>(left, block.size());
-        if (file.write(block.constData(), n) != n)
-            return false;
-    }
-    return true;
-}
+using test::sha256Of;
+using test::writeRandomFile;
 
 QString valueOf(const msml::EventDocument &event, const QString &name)
 {
@@ -258,7 +234,7 @@ void TestVoicemail::deliversThroughProxy()
     // B is A's outbound proxy (the IMS core's place); the answerer's host does not resolve.
     QVERIFY(startA(QStringLiteral("sip:127.0.0.1:%1;transport=tcp;lr").arg(m_b->sipPort)));
     const QString source = m_media + QStringLiteral("/msg1.amr");
-    QVERIFY(writeFile(source, 20 * 1024 * 1024, 3));
+    QVERIFY(writeRandomFile(source, 20 * 1024 * 1024, 3));
     const QByteArray sourceHash = sha256Of(source);
 
     const auto result = sendScript(script(QUrl::fromLocalFile(source).toString(),
@@ -298,7 +274,7 @@ void TestVoicemail::traversalSource()
 {
     QVERIFY(startA({}));
     const QString secret = m_dir->filePath(QStringLiteral("secret.amr"));
-    QVERIFY(writeFile(secret, 4096, 4));
+    QVERIFY(writeRandomFile(secret, 4096, 4));
     QVERIFY(QFile::link(secret, m_media + QStringLiteral("/link.amr")));
     const QString answerer =
         QStringLiteral("sip:vmds@127.0.0.1:%1;transport=tcp").arg(m_b->sipPort);
@@ -321,7 +297,7 @@ void TestVoicemail::answererBusy()
     connect(&m_as->calls(), &CallManager::callOffered, this,
             [this](Call *call) { QVERIFY(m_as->calls().reject(call->id(), 486)); });
     const QString source = m_media + QStringLiteral("/busy.amr");
-    QVERIFY(writeFile(source, 4096, 5));
+    QVERIFY(writeRandomFile(source, 4096, 5));
     const auto result = sendScript(
         script(QUrl::fromLocalFile(source).toString(),
                QStringLiteral("sip:vmds@127.0.0.1:%1;transport=tcp").arg(m_as->sipListenPort())));
@@ -338,7 +314,7 @@ void TestVoicemail::connectionDropsMidFile()
     QVERIFY(startA(QStringLiteral("sip:127.0.0.1:%1;transport=tcp;lr").arg(m_b->sipPort)));
     // Large enough that B is still receiving when the test sees the first octets arrive.
     const QString source = m_media + QStringLiteral("/long.amr");
-    QVERIFY(writeFile(source, 96 * 1024 * 1024, 6));
+    QVERIFY(writeRandomFile(source, 96 * 1024 * 1024, 6));
     QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString(),
                                QStringLiteral("sip:vmds@vmds.invalid;transport=tcp")))
                  .response,

@@ -2,8 +2,10 @@
 // SPDX-FileCopyrightText: Herald developers
 #include "tests/support/testsupport.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QUdpSocket>
 
@@ -32,6 +34,34 @@ QByteArray readFile(const QString &path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return f.readAll();
+}
+
+bool writeRandomFile(const QString &path, qint64 size, quint64 seed)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    QRandomGenerator64 random(seed);
+    QByteArray block(1024 * 1024, Qt::Uninitialized);
+    for (qint64 left = size; left > 0;) {
+        random.fillRange(reinterpret_cast<quint64 *>(block.data()),
+                         qsizetype(block.size() / sizeof(quint64)));
+        const qint64 n = std::min<qint64>(left, block.size());
+        if (file.write(block.constData(), n) != n)
+            return false;
+        left -= n;
+    }
+    return true;
+}
+
+QByteArray sha256Of(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    hash.addData(&file);
+    return hash.result();
 }
 
 qint64 currentRssBytes()

@@ -15,6 +15,11 @@ QString sourceDir();
 QString binDir();
 
 QByteArray readFile(const QString &path);
+// Writes `size` pseudo-random octets drawn from `seed` (so that no chunk of a transfer looks
+// like another); false when the file cannot be written.
+bool writeRandomFile(const QString &path, qint64 size, quint64 seed);
+// SHA-256 of a file's content; empty when it cannot be read.
+QByteArray sha256Of(const QString &path);
 
 // Resident set size of this process in bytes (from /proc/self/statm).
 qint64 currentRssBytes();

@@ -11,9 +11,11 @@
 #include "engine/service/engine.h"
 #include "engine/service/fileoffer.h"
 
+#include "tests/support/testsupport.h"
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,34 +30,8 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int waitMs = 20000;
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result();
-}
-
-// Writes `size` pseudo-random octets (so that no chunk looks like another).
-bool writeFile(const QString &path, qint64 size, quint64 seed)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    SeededRandomSource random(seed);
-    QByteArray block(1024 * 1024, Qt::Uninitialized);
-    for (qint64 left = size; left > 0;) {
-        random.fill(std::as_writable_bytes(std::span(block.data(), std::size_t(block.size()))));
-        const qint64 n = std::min<qint64>(left, block.size());
-        if (file.write(block.constData(), n) != n)
-            return false;
-        left -= n;
-    }
-    return true;
-}
+using test::sha256Of;
+using test::writeRandomFile;
 
 struct Peer
 {
@@ -202,7 +178,7 @@ Call *TestFileTransfer::push(const QString &path, const QString &name, FileWrite
 void TestFileTransfer::push20MB()
 {
     const QString source = m_work.filePath(QStringLiteral("msg1.amr"));
-    QVERIFY(writeFile(source, 20 * 1024 * 1024, 7));
+    QVERIFY(writeRandomFile(source, 20 * 1024 * 1024, 7));
     QPointer<Call> a = push(source, QStringLiteral("/inbox/msg1.amr"));
     QVERIFY(a);
     QSignalSpy delivered(a.data(), &Call::deliveryChanged);
@@ -236,7 +212,7 @@ void TestFileTransfer::overLimitRefusedBeforeStorage()
     m_b = makePeer("vmds", 13, m_spool.path(), 1024 * 1024);
     QVERIFY(m_b);
     const QString source = m_work.filePath(QStringLiteral("big.amr"));
-    QVERIFY(writeFile(source, 2 * 1024 * 1024, 8));
+    QVERIFY(writeRandomFile(source, 2 * 1024 * 1024, 8));
     QPointer<Call> a = push(source, QStringLiteral("big.amr"));
     QVERIFY(a);
     QTRY_COMPARE_WITH_TIMEOUT(m_a->ended.size(), 1, waitMs);
@@ -248,7 +224,7 @@ void TestFileTransfer::overLimitRefusedBeforeStorage()
 void TestFileTransfer::wrongHashNotKept()
 {
     const QString source = m_work.filePath(QStringLiteral("bad.amr"));
-    QVERIFY(writeFile(source, 300 * 1024, 9));
+    QVERIFY(writeRandomFile(source, 300 * 1024, 9));
     Call *a = push(source, QStringLiteral("bad.amr"), FileWriteMode::New,
                    sdp::FileHash::sha1(QByteArray(20, '\x42')));
     QVERIFY(a);
@@ -263,7 +239,7 @@ void TestFileTransfer::wrongHashNotKept()
 void TestFileTransfer::dropMidFile()
 {
     const QString source = m_work.filePath(QStringLiteral("drop.amr"));
-    QVERIFY(writeFile(source, 20 * 1024 * 1024, 10));
+    QVERIFY(writeRandomFile(source, 20 * 1024 * 1024, 10));
     QVERIFY(push(source, QStringLiteral("drop.amr")));
     QTRY_COMPARE_WITH_TIMEOUT(m_b->offered.size(), 1, waitMs);
     Call *b = m_b->offered.first();
@@ -285,8 +261,8 @@ void TestFileTransfer::overwriteAndAppend()
 {
     const QString first = m_work.filePath(QStringLiteral("one"));
     const QString second = m_work.filePath(QStringLiteral("two"));
-    QVERIFY(writeFile(first, 100 * 1024, 20));
-    QVERIFY(writeFile(second, 50 * 1024, 21));
+    QVERIFY(writeRandomFile(first, 100 * 1024, 20));
+    QVERIFY(writeRandomFile(second, 50 * 1024, 21));
     const QString target = m_spool.filePath(QStringLiteral("box.amr"));
 
     QVERIFY(push(first, QStringLiteral("box.amr"), FileWriteMode::Overwrite));

@@ -14,9 +14,11 @@
 #include "engine/service/engine.h"
 #include "engine/service/msmlcontroller.h"
 
+#include "tests/support/testsupport.h"
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -33,32 +35,8 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int waitMs = 20000;
-
-QByteArray sha256Of(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&file);
-    return hash.result();
-}
-
-bool writeFile(const QString &path, qint64 size, quint64 seed)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    SeededRandomSource random(seed);
-    QByteArray block(1024 * 1024, Qt::Uninitialized);
-    for (qint64 left = size; left > 0; left -= block.size()) {
-        random.fill(std::as_writable_bytes(std::span(block.data(), std::size_t(block.size()))));
-        const qint64 n = std::min<qint64>(left, block.size());
-        if (file.write(block.constData(), n) != n)
-            return false;
-    }
-    return true;
-}
+using test::sha256Of;
+using test::writeRandomFile;
 
 QString valueOf(const msml::EventDocument &event, const QString &name)
 {
@@ -337,7 +315,7 @@ void TestMsmlControl::controlDialogWithoutSdp()
 void TestMsmlControl::voicemailDelivery()
 {
     const QString source = m_media.filePath(QStringLiteral("msg1.amr"));
-    QVERIFY(writeFile(source, 20 * 1024 * 1024, 5));
+    QVERIFY(writeRandomFile(source, 20 * 1024 * 1024, 5));
     const QByteArray sourceHash = sha256Of(source);
 
     const msml::ResultDocument result = sendScript(script(QUrl::fromLocalFile(source).toString()));
@@ -404,7 +382,7 @@ void TestMsmlControl::sourceOutsideMediaRoot()
 {
     QFETCH(QString, kind);
     const QString secret = m_outside.filePath(QStringLiteral("secret.amr"));
-    QVERIFY(writeFile(secret, 1000, 6));
+    QVERIFY(writeRandomFile(secret, 1000, 6));
     QString src;
     if (kind == QLatin1String("dotdot"))
         src = QStringLiteral("file://") + m_media.path() + QStringLiteral("/../") +
@@ -433,7 +411,7 @@ void TestMsmlControl::answererRefusesWithRetry()
     connect(&m_b->calls(), &CallManager::callOffered, this,
             [this](Call *call) { QVERIFY(m_b->calls().reject(call->id(), 486)); });
     const QString source = m_media.filePath(QStringLiteral("busy.amr"));
-    QVERIFY(writeFile(source, 4096, 7));
+    QVERIFY(writeRandomFile(source, 4096, 7));
     const msml::ResultDocument result = sendScript(script(
         QUrl::fromLocalFile(source).toString(), QStringLiteral(" retry=\"1\" wait=\"50ms\"")));
     QCOMPARE(result.response, 200);
@@ -451,7 +429,7 @@ void TestMsmlControl::dialogendStopsTransfer()
     // B is alerted but never answers: the transfer waits until the dialogend.
     m_b->calls().setAnswerPolicy(AnswerPolicy::Manual);
     const QString source = m_media.filePath(QStringLiteral("held.amr"));
-    QVERIFY(writeFile(source, 4096, 8));
+    QVERIFY(writeRandomFile(source, 4096, 8));
     QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString())).response, 200);
     QTRY_COMPARE_WITH_TIMEOUT(m_bOffered.size(), 1, waitMs);
     QCOMPARE(sendScript("<msml version=\"1.1\"><dialogend id=\"conn:abc/dialog:12345\"/></msml>")
@@ -553,7 +531,7 @@ void TestMsmlControl::maxtimeStopsTransfer()
     // B is alerted but never answers: only maxtime ends the transfer.
     m_b->calls().setAnswerPolicy(AnswerPolicy::Manual);
     const QString source = m_media.filePath(QStringLiteral("slow.amr"));
-    QVERIFY(writeFile(source, 4096, 11));
+    QVERIFY(writeRandomFile(source, 4096, 11));
     QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString(), {},
                                QStringLiteral(" maxtime=\"400ms\"")))
                  .response,
@@ -576,7 +554,7 @@ void TestMsmlControl::maxtimeStopsTransfer()
 void TestMsmlControl::iterateRepeatsDelivery()
 {
     const QString source = m_media.filePath(QStringLiteral("twice.amr"));
-    QVERIFY(writeFile(source, 64 * 1024, 12));
+    QVERIFY(writeRandomFile(source, 64 * 1024, 12));
     const QByteArray hash = sha256Of(source);
     QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString(), {},
                                QStringLiteral(" iterate=\"2\"")))
@@ -599,7 +577,7 @@ void TestMsmlControl::exitInShadowHandler()
 {
     const QString first = m_media.filePath(QStringLiteral("first.amr"));
     const QString second = m_media.filePath(QStringLiteral("second.amr"));
-    QVERIFY(writeFile(first, 4096, 13) && writeFile(second, 4096, 14));
+    QVERIFY(writeRandomFile(first, 4096, 13) && writeRandomFile(second, 4096, 14));
     const QString dest = QStringLiteral("xmsrp://?answerer=&lt;%1&gt;;file=/inbox/x.amr")
                              .arg(QString::fromUtf8(bUri()));
     const QByteArray body = QStringLiteral(R"(<msml version="1.1">
@@ -640,7 +618,7 @@ void TestMsmlControl::controlByeStopsTransfers()
     // The application server hangs up its control dialog while A waits for B to answer.
     m_b->calls().setAnswerPolicy(AnswerPolicy::Manual);
     const QString source = m_media.filePath(QStringLiteral("orphan.amr"));
-    QVERIFY(writeFile(source, 4096, 15));
+    QVERIFY(writeRandomFile(source, 4096, 15));
     QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString())).response, 200);
     QTRY_COMPARE_WITH_TIMEOUT(m_bOffered.size(), 1, waitMs);
     QCOMPARE(m_a->msml()->runningDialogs(), QStringList{QStringLiteral("conn:abc/dialog:12345")});
