@@ -41,8 +41,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr int rounds = 24;         // issue #7: at least 20
-constexpr int textsPerRound = 300; // sent back to back, so a kill lands mid-stream
+constexpr int rounds = 24; // issue #7: at least 20
+constexpr int textsPerRound = 300;
+constexpr int textsInFlight = 16; // a window, so that a kill lands mid-stream
 constexpr quint32 seed = 0x7e4a1d;
 constexpr int startTimeoutMs = 10000;
 constexpr int waitMs = 10000;
@@ -209,6 +210,23 @@ void TestCrashRecovery::acknowledgedTextsSurviveSigkill()
             killed = true;
             ::kill(pid_t(m_heraldd.processId()), SIGKILL);
         };
+        // A window of texts in flight, refilled as 200s come back: sent all at once, the texts
+        // leave in one write and come back acknowledged in one burst, so a kill after the
+        // killAfter-th 200 would find the rest already acknowledged, never mid-stream.
+        int queued = 0;
+        bool sendFailed = false;
+        const auto sendNext = [&] {
+            if (killed || queued >= textsPerRound || !call)
+                return;
+            const QByteArray text =
+                "round " + QByteArray::number(round) + " text " + QByteArray::number(queued++);
+            auto id = call->sendText("text/plain", text);
+            if (!id) {
+                sendFailed = true;
+                return;
+            }
+            textOf.insert(*id, text);
+        };
         connect(call, &Call::deliveryChanged, &scope, [&](const msrp::MessageInfo &info) {
             const QByteArray text = textOf.value(info.messageId);
             if (text.isEmpty())
@@ -217,17 +235,14 @@ void TestCrashRecovery::acknowledgedTextsSurviveSigkill()
                 acknowledged.insert(text);
                 if (++acks >= killAfter)
                     killNow();
+                sendNext();
             } else if (info.state == msrp::DeliveryState::Failed) {
                 failed.insert(text);
             }
         });
-        for (int i = 0; i < textsPerRound; ++i) {
-            const QByteArray text =
-                "round " + QByteArray::number(round) + " text " + QByteArray::number(i);
-            auto id = call->sendText("text/plain", text);
-            QVERIFY(id);
-            textOf.insert(*id, text);
-        }
+        for (int i = 0; i < textsInFlight; ++i)
+            sendNext();
+        QVERIFY(!sendFailed);
         if (killAfter == 0)
             QTimer::singleShot(0, &scope, killNow);
 

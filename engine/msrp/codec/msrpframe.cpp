@@ -3,6 +3,7 @@
 #include "engine/msrp/codec/msrpframe.h"
 
 #include "engine/msrp/codec/msrpgrammar.h"
+#include "engine/msrp/codec/msrpserializer.h"
 
 namespace herald::msrp {
 
@@ -39,11 +40,19 @@ Result<ByteRange> ByteRange::parse(QByteArrayView text)
 
 QByteArray ByteRange::toBytes() const
 {
-    QByteArray out = QByteArray::number(start);
+    QByteArray out;
+    out.reserve(64);
+    appendDecimal(out, start);
     out.append('-');
-    out.append(end ? QByteArray::number(*end) : QByteArray("*"));
+    if (end)
+        appendDecimal(out, *end);
+    else
+        out.append('*');
     out.append('/');
-    out.append(total ? QByteArray::number(*total) : QByteArray("*"));
+    if (total)
+        appendDecimal(out, *total);
+    else
+        out.append('*');
     return out;
 }
 

@@ -87,15 +87,28 @@ inline bool isUtf8Text(QByteArrayView s)
     return true;
 }
 
-inline bool startsWithCi(QByteArrayView s, QByteArrayView prefix)
+// ASCII case folding. Qt's case-insensitive compare folds Latin-1 as well, which changes
+// nothing when one side is an ASCII name or keyword (as here), and costs a library call per
+// header name on the hot path.
+constexpr char asciiLower(char c)
 {
-    return s.size() >= prefix.size() &&
-           s.first(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
+    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
 }
 
 inline bool equalsCi(QByteArrayView a, QByteArrayView b)
 {
-    return a.size() == b.size() && a.compare(b, Qt::CaseInsensitive) == 0;
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        if (asciiLower(a[i]) != asciiLower(b[i]))
+            return false;
+    }
+    return true;
+}
+
+inline bool startsWithCi(QByteArrayView s, QByteArrayView prefix)
+{
+    return s.size() >= prefix.size() && equalsCi(s.first(prefix.size()), prefix);
 }
 
 // Decimal without sign, leading '+' or spaces, no overflow past `max`.

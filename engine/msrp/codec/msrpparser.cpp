@@ -301,9 +301,13 @@ Result<void> Parser::header(QByteArrayView name, QByteArrayView value)
     if (equalsCi(name, "Message-ID")) {
         if (!f.messageId.isEmpty())
             return duplicate();
-        if (!isIdent(value))
-            return fail(ErrorCode::Malformed, QStringLiteral("invalid Message-ID"));
-        f.messageId = value.toByteArray();
+        // Every chunk of a message repeats its Message-ID: share the last one when it matches.
+        if (value.isEmpty() || m_lastMessageId != value) {
+            if (!isIdent(value))
+                return fail(ErrorCode::Malformed, QStringLiteral("invalid Message-ID"));
+            m_lastMessageId = value.toByteArray();
+        }
+        f.messageId = m_lastMessageId;
         return {};
     }
     if (equalsCi(name, "Byte-Range")) {
@@ -338,9 +342,12 @@ Result<void> Parser::header(QByteArrayView name, QByteArrayView value)
     if (equalsCi(name, "Content-Type")) {
         if (!f.contentType.isEmpty())
             return duplicate();
-        if (!validMediaType(value))
-            return fail(ErrorCode::Malformed, QStringLiteral("invalid Content-Type"));
-        f.contentType = value.toByteArray();
+        if (value.isEmpty() || m_lastContentType != value) {
+            if (!validMediaType(value))
+                return fail(ErrorCode::Malformed, QStringLiteral("invalid Content-Type"));
+            m_lastContentType = value.toByteArray();
+        }
+        f.contentType = m_lastContentType;
         return {};
     }
     if (startsWithCi(name, "Content-")) {

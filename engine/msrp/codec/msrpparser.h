@@ -92,6 +92,9 @@ private:
     };
     std::array<PathCacheEntry, 4> m_pathCache; // the last path values parsed, and their parses
     std::size_t m_pathCacheNext = 0;
+    // The last valid Message-ID and Content-Type values, shared by the frames that repeat them.
+    QByteArray m_lastMessageId;
+    QByteArray m_lastContentType;
     QByteArray m_needle;      // "\r\n-------" + transaction-id
     qsizetype m_bodySkip = 0; // leading bytes of the body region that are the blank line
     std::optional<Error> m_failed;

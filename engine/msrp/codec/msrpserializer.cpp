@@ -2,16 +2,45 @@
 // SPDX-FileCopyrightText: Herald developers
 #include "engine/msrp/codec/msrpserializer.h"
 
+#include <array>
+#include <cstring>
+#include <initializer_list>
+
 namespace herald::msrp {
 
 namespace {
 
+// Appends the pieces with one size change and plain copies: in Qt 6.4 every QByteArray::append
+// costs on the order of a hundred instructions, and a chunk head is a dozen pieces or more.
+void appendAll(QByteArray &out, std::initializer_list<QByteArrayView> pieces)
+{
+    qsizetype total = 0;
+    for (QByteArrayView p : pieces)
+        total += p.size();
+    const qsizetype at = out.size();
+    out.resize(at + total);
+    char *dst = out.data() + at;
+    for (QByteArrayView p : pieces) {
+        if (!p.isEmpty())
+            std::memcpy(dst, p.data(), std::size_t(p.size()));
+        dst += p.size();
+    }
+}
+
+// `value` in decimal, written at the end of `buffer`.
+QByteArrayView decimal(std::array<char, 20> &buffer, quint64 value)
+{
+    qsizetype n = 0;
+    do {
+        buffer[buffer.size() - 1 - std::size_t(n++)] = char('0' + value % 10);
+        value /= 10;
+    } while (value);
+    return QByteArrayView(buffer.data() + buffer.size() - n, n);
+}
+
 void line(QByteArray &out, QByteArrayView name, QByteArrayView value)
 {
-    out.append(name);
-    out.append(": ");
-    out.append(value);
-    out.append("\r\n");
+    appendAll(out, {name, ": ", value, "\r\n"});
 }
 
 QByteArrayView reportModeText(ReportMode m)
@@ -27,34 +56,32 @@ QByteArrayView reportModeText(ReportMode m)
     return "no";
 }
 
-} // namespace
-
-namespace Serializer {
-
-void appendHead(QByteArray &out, const Frame &f)
+void appendStatusCode(QByteArray &out, int code)
 {
-    appendHead(out, f, pathToBytes(f.toPath), pathToBytes(f.fromPath));
+    // status-code is 3DIGIT; keep leading zeros for codes below 100.
+    if (code < 0 || code > 999) {
+        out.append(QByteArray::number(code).rightJustified(3, '0'));
+        return;
+    }
+    const char digits[3] = {char('0' + (code / 100) % 10), char('0' + (code / 10) % 10),
+                            char('0' + code % 10)};
+    out.append(digits, 3);
 }
 
-void appendHead(QByteArray &out, const Frame &f, QByteArrayView toPathText,
-                QByteArrayView fromPathText)
+void appendByteRangeLine(QByteArray &out, const ByteRange &r)
 {
-    out.append("MSRP ");
-    out.append(f.transactionId);
-    out.append(' ');
-    if (f.isRequest()) {
-        out.append(f.method);
-    } else {
-        // status-code is 3DIGIT; keep leading zeros for codes below 100.
-        out.append(QByteArray::number(f.statusCode).rightJustified(3, '0'));
-        if (!f.comment.isEmpty()) {
-            out.append(' ');
-            out.append(f.comment);
-        }
-    }
-    out.append("\r\n");
-    // RFC 4975 §9: To-Path first, From-Path second. (Absent paths are left out rather than
-    // written empty, so that a fragment still round-trips; checkHead() refuses such frames.)
+    std::array<char, 20> start, end, total;
+    appendAll(out, {"Byte-Range: ", decimal(start, r.start), "-",
+                    r.end ? decimal(end, *r.end) : QByteArrayView("*"), "/",
+                    r.total ? decimal(total, *r.total) : QByteArrayView("*"), "\r\n"});
+}
+
+// RFC 4975 §9: To-Path first, From-Path second, then the headers that come before Byte-Range
+// in our layout. (Absent paths are left out rather than written empty, so that a fragment
+// still round-trips; checkHead() refuses such frames.)
+void appendLinesBeforeRange(QByteArray &out, const Frame &f, QByteArrayView toPathText,
+                            QByteArrayView fromPathText)
+{
     if (!toPathText.isEmpty())
         line(out, "To-Path", toPathText);
     if (!fromPathText.isEmpty())
@@ -67,12 +94,17 @@ void appendHead(QByteArray &out, const Frame &f, QByteArrayView toPathText,
         line(out, "Success-Report", reportModeText(*f.successReport));
     if (f.failureReport)
         line(out, "Failure-Report", reportModeText(*f.failureReport));
-    if (f.byteRange)
-        line(out, "Byte-Range", f.byteRange->toBytes());
+}
+
+// Everything after Byte-Range, through the blank line that starts a body.
+void appendLinesAfterRange(QByteArray &out, const Frame &f)
+{
     if (f.status) {
-        QByteArray v = QByteArray::number(f.status->ns).rightJustified(3, '0');
+        QByteArray v;
+        v.reserve(16 + f.status->reason.size());
+        appendStatusCode(v, f.status->ns);
         v.append(' ');
-        v.append(QByteArray::number(f.status->code).rightJustified(3, '0'));
+        appendStatusCode(v, f.status->code);
         if (!f.status->reason.isEmpty()) {
             v.append(' ');
             v.append(f.status->reason);
@@ -102,6 +134,83 @@ void appendHead(QByteArray &out, const Frame &f, QByteArrayView toPathText,
         out.append("\r\n");
 }
 
+} // namespace
+
+void appendDecimal(QByteArray &out, quint64 value)
+{
+    // QByteArray::number allocates a new array for every number.
+    std::array<char, 20> buffer;
+    out.append(decimal(buffer, value));
+}
+
+namespace Serializer {
+
+void appendHead(QByteArray &out, const Frame &f)
+{
+    appendHead(out, f, pathToBytes(f.toPath), pathToBytes(f.fromPath));
+}
+
+void appendHead(QByteArray &out, const Frame &f, QByteArrayView toPathText,
+                QByteArrayView fromPathText)
+{
+    out.append("MSRP ");
+    out.append(f.transactionId);
+    out.append(' ');
+    if (f.isRequest()) {
+        out.append(f.method);
+    } else {
+        appendStatusCode(out, f.statusCode);
+        if (!f.comment.isEmpty()) {
+            out.append(' ');
+            out.append(f.comment);
+        }
+    }
+    out.append("\r\n");
+    appendLinesBeforeRange(out, f, toPathText, fromPathText);
+    if (f.byteRange)
+        appendByteRangeLine(out, *f.byteRange);
+    appendLinesAfterRange(out, f);
+}
+
+ChunkHeadTemplate chunkHeadTemplate(const Frame &head, QByteArrayView toPathText,
+                                    QByteArrayView fromPathText)
+{
+    ChunkHeadTemplate t;
+    t.method = head.method;
+    appendLinesBeforeRange(t.beforeRange, head, toPathText, fromPathText);
+    appendLinesAfterRange(t.afterRange, head);
+    return t;
+}
+
+void appendChunkHead(QByteArray &out, QByteArrayView transactionId, const ChunkHeadTemplate &t,
+                     const ByteRange &range)
+{
+    std::array<char, 20> start, end, total;
+    appendAll(out, {"MSRP ", transactionId, " ", t.method, "\r\n", t.beforeRange,
+                    "Byte-Range: ", decimal(start, range.start), "-",
+                    range.end ? decimal(end, *range.end) : QByteArrayView("*"), "/",
+                    range.total ? decimal(total, *range.total) : QByteArrayView("*"), "\r\n",
+                    t.afterRange});
+}
+
+void appendResponse(QByteArray &out, QByteArrayView transactionId, int statusCode,
+                    QByteArrayView comment, QByteArrayView toPathText, QByteArrayView fromPathText)
+{
+    QByteArray code;
+    if (statusCode < 0 || statusCode > 999)
+        appendStatusCode(code, statusCode);
+    const char digits[3] = {char('0' + (statusCode / 100) % 10), char('0' + (statusCode / 10) % 10),
+                            char('0' + statusCode % 10)};
+    const bool to = !toPathText.isEmpty();
+    const bool from = !fromPathText.isEmpty();
+    appendAll(out,
+              {"MSRP ", transactionId, " ",
+               code.isEmpty() ? QByteArrayView(digits, 3) : QByteArrayView(code),
+               comment.isEmpty() ? "" : " ", comment, "\r\n", to ? "To-Path: " : "", toPathText,
+               to ? "\r\n" : "", from ? "From-Path: " : "", fromPathText, from ? "\r\n" : ""});
+    appendTail(out, transactionId, Continuation::Complete, false);
+}
+
 QByteArray head(const Frame &frame)
 {
     QByteArray out;
@@ -112,12 +221,9 @@ QByteArray head(const Frame &frame)
 
 void appendTail(QByteArray &out, QByteArrayView transactionId, Continuation flag, bool afterBody)
 {
-    if (afterBody)
-        out.append("\r\n");
-    out.append("-------");
-    out.append(transactionId);
-    out.append(char(flag));
-    out.append("\r\n");
+    const char f = char(flag);
+    appendAll(out,
+              {afterBody ? "\r\n" : "", "-------", transactionId, QByteArrayView(&f, 1), "\r\n"});
 }
 
 QByteArray serialize(const Frame &frame)

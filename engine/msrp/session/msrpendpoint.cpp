@@ -4,9 +4,8 @@
 
 #include "engine/core/logging.h"
 #include "engine/msrp/transport/msrpconnection.h"
+#include "engine/msrp/transport/msrplistener.h"
 
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTimer>
 
 namespace herald::msrp {
@@ -34,21 +33,19 @@ Endpoint::~Endpoint()
 
 Result<void> Endpoint::listen()
 {
-    if (!m_server) {
-        m_server = new QTcpServer(this);
-        connect(m_server, &QTcpServer::newConnection, this, &Endpoint::acceptConnections);
+    if (!m_listener) {
+        m_listener = new Listener(*this);
+        m_listener->setParent(this);
+        connect(m_listener, &Listener::accepted, this, [this](Connection *connection) {
+            adoptConnection(connection);
+            qCInfo(lcMsrp).noquote()
+                << "accepted MSRP connection from" << connection->peerAddress();
+        });
     }
-    if (!m_server->listen(m_config.listenAddress, m_config.listenPort)) {
-        const auto code = m_server->serverError() == QAbstractSocket::AddressInUseError
-                              ? ErrorCode::Conflict
-                              : ErrorCode::Io;
-        return fail(code, QStringLiteral("cannot listen on %1:%2 for MSRP: %3")
-                              .arg(m_config.listenAddress.toString())
-                              .arg(m_config.listenPort)
-                              .arg(m_server->errorString()));
-    }
+    if (auto r = m_listener->listen(m_config.listenAddress, m_config.listenPort); !r)
+        return r;
     if (m_config.advertisedHost.isEmpty()) {
-        const QHostAddress a = m_server->serverAddress();
+        const QHostAddress a = m_listener->serverAddress();
         QString host = (a == QHostAddress::Any || a == QHostAddress::AnyIPv4)
                            ? QStringLiteral("127.0.0.1")
                        : a == QHostAddress::AnyIPv6 ? QStringLiteral("::1")
@@ -57,15 +54,15 @@ Result<void> Endpoint::listen()
             host = QLatin1Char('[') + host + QLatin1Char(']');
         m_config.advertisedHost = host.toLatin1();
     }
-    qCInfo(lcMsrp).noquote() << "MSRP listening on" << m_server->serverAddress().toString()
-                             << "port" << m_server->serverPort();
+    qCInfo(lcMsrp).noquote() << "MSRP listening on" << m_listener->serverAddress().toString()
+                             << "port" << m_listener->serverPort();
     return {};
 }
 
 void Endpoint::close()
 {
-    if (m_server)
-        m_server->close();
+    if (m_listener)
+        m_listener->close();
     const auto sessions = m_sessions.values();
     for (Session *s : sessions)
         s->close(QStringLiteral("endpoint closing"));
@@ -76,17 +73,17 @@ void Endpoint::close()
 
 bool Endpoint::isListening() const
 {
-    return m_server && m_server->isListening();
+    return m_listener && m_listener->isListening();
 }
 
 QHostAddress Endpoint::serverAddress() const
 {
-    return m_server ? m_server->serverAddress() : QHostAddress();
+    return m_listener ? m_listener->serverAddress() : QHostAddress();
 }
 
 quint16 Endpoint::serverPort() const
 {
-    return m_server ? m_server->serverPort() : 0;
+    return m_listener ? m_listener->serverPort() : 0;
 }
 
 Session *Endpoint::createSession(SessionOptions options)
@@ -111,16 +108,7 @@ Connection *Endpoint::connectionTo(const Uri &firstHop)
             c->authorityKey() == key && c->sessionCount() < m_config.maxSessionsPerConnection)
             return c;
     }
-    auto *socket = new QTcpSocket;
-    auto *connection = new Connection(*this, socket, Connection::Direction::Outbound, key);
-    m_connections.append(connection);
-    QByteArray host = firstHop.host;
-    if (host.startsWith('['))
-        host = host.mid(1, host.size() - 2);
-    // RFC 4975 §6: an MSRP URI without a port has no default one; 2855 is only registered.
-    socket->connectToHost(QString::fromLatin1(host), firstHop.port.value_or(2855));
-    Q_EMIT connectionOpened(connection);
-    return connection;
+    return m_connector.open(firstHop, [this](Connection *c) { adoptConnection(c); });
 }
 
 void Endpoint::connectSession(Session *session, Path remotePath)
@@ -144,14 +132,10 @@ void Endpoint::bind(Session *session, Connection *connection)
     session->bindTo(connection);
 }
 
-void Endpoint::acceptConnections()
+void Endpoint::adoptConnection(Connection *connection)
 {
-    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
-        auto *connection = new Connection(*this, socket, Connection::Direction::Inbound);
-        m_connections.append(connection);
-        qCInfo(lcMsrp).noquote() << "accepted MSRP connection from" << connection->peerAddress();
-        Q_EMIT connectionOpened(connection);
-    }
+    m_connections.append(connection);
+    Q_EMIT connectionOpened(connection);
 }
 
 void Endpoint::forgetSession(Session *session)

@@ -8,6 +8,8 @@
 #include "engine/msrp/codec/msrpparser.h"
 #include "engine/msrp/session/msrpsession.h"
 #include "engine/msrp/transport/msrpconnection.h"
+#include "engine/msrp/transport/msrpconnector.h"
+#include "engine/msrp/transport/msrpframetap.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -15,10 +17,11 @@
 
 #include <chrono>
 
-class QTcpServer;
 class QTimer;
 
 namespace herald::msrp {
+
+class Listener;
 
 struct EndpointConfig
 {
@@ -36,7 +39,8 @@ struct EndpointConfig
     ParserLimits parserLimits;
 };
 
-// Herald's MSRP endpoint: the listener, the connections and the session registry.
+// Herald's MSRP endpoint: the session registry and the connection registry, over a Listener
+// and a Connector (engine/msrp/transport) that own the sockets.
 //
 // Connection model (DESIGN.md §1): a session to a peer reuses an open connection to the same
 // authority, a new connection is opened when the existing ones carry maxSessionsPerConnection
@@ -75,6 +79,10 @@ public:
     const EndpointConfig &config() const { return m_config; }
     Clock &clock() const { return m_clock; }
     IdGenerator &ids() { return m_ids; }
+    // Lab view trace (opt-in): every frame sent and received is shown to `tap`; nullptr
+    // removes it. The tap is not owned and must be removed before it is destroyed.
+    void setFrameTap(FrameTap *tap) { m_frameTap = tap; }
+    FrameTap *frameTap() const { return m_frameTap; }
 
 Q_SIGNALS:
     void sessionCreated(herald::msrp::Session *session);
@@ -87,7 +95,7 @@ private:
     friend class Session;
     friend class Connection;
 
-    void acceptConnections();
+    void adoptConnection(Connection *connection);
     void bind(Session *session, Connection *connection);
     void forgetSession(Session *session);
     // Takes a session that ends before being bound off every connection that holds it.
@@ -98,10 +106,12 @@ private:
     EndpointConfig m_config;
     Clock &m_clock;
     IdGenerator m_ids;
-    QTcpServer *m_server = nullptr;
+    Listener *m_listener = nullptr;
+    Connector m_connector{*this};
     QTimer *m_timeoutTimer = nullptr;
     QHash<QByteArray, Session *> m_sessions;
     QList<Connection *> m_connections;
+    FrameTap *m_frameTap = nullptr;
 };
 
 } // namespace herald::msrp

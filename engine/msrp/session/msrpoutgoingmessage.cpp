@@ -44,11 +44,11 @@ Result<std::unique_ptr<OutgoingMessage>> OutgoingMessage::fromFile(QByteArray me
     return m;
 }
 
-Result<QByteArray> OutgoingMessage::read(qsizetype max)
+Result<QByteArrayView> OutgoingMessage::next(qsizetype max)
 {
     max = qsizetype(std::min<quint64>(quint64(max), remaining()));
     if (max <= 0)
-        return QByteArray();
+        return QByteArrayView();
     if (m_file && m_bytesPos == m_bytes.size()) {
         m_bytes = m_file->read(std::max(max, kReadAhead));
         m_bytesPos = 0;
@@ -58,16 +58,42 @@ Result<QByteArray> OutgoingMessage::read(qsizetype max)
                 QStringLiteral("file ended early or failed: %1").arg(m_file->errorString()));
     }
     const qsizetype n = std::min(max, m_bytes.size() - m_bytesPos);
-    QByteArray out =
-        (m_bytesPos == 0 && n == m_bytes.size()) ? m_bytes : m_bytes.sliced(m_bytesPos, n);
+    const QByteArrayView out = QByteArrayView(m_bytes).sliced(m_bytesPos, n);
     m_bytesPos += n;
     m_offset += quint64(n);
     m_info.transferred = m_offset;
+    return out;
+}
+
+Result<QByteArray> OutgoingMessage::read(qsizetype max)
+{
+    const qsizetype startPos = m_bytesPos;
+    auto piece = next(max);
+    if (!piece)
+        return tl::unexpected(piece.error());
+    // The whole read-ahead block (or text) is shared rather than copied.
+    QByteArray out =
+        (startPos == 0 && piece->size() == m_bytes.size()) ? m_bytes : piece->toByteArray();
+    releaseConsumedBlock();
+    return out;
+}
+
+Result<qsizetype> OutgoingMessage::readInto(QByteArray &out, qsizetype max)
+{
+    auto piece = next(max);
+    if (!piece)
+        return tl::unexpected(piece.error());
+    out.append(*piece);
+    releaseConsumedBlock();
+    return piece->size();
+}
+
+void OutgoingMessage::releaseConsumedBlock()
+{
     if (m_file && m_bytesPos == m_bytes.size()) {
         m_bytes.clear();
         m_bytesPos = 0;
     }
-    return out;
 }
 
 void OutgoingMessage::acknowledge(quint64 length)

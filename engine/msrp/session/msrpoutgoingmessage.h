@@ -3,12 +3,14 @@
 #pragma once
 
 #include "engine/core/result.h"
+#include "engine/msrp/codec/msrpserializer.h"
 #include "engine/msrp/session/msrptypes.h"
 
 #include <QByteArray>
 #include <QFile>
 
 #include <memory>
+#include <optional>
 
 namespace herald::msrp {
 
@@ -36,6 +38,8 @@ public:
 
     // The next octets, at most `max`. An error when the file cannot be read.
     Result<QByteArray> read(qsizetype max);
+    // The same, appended to `out` without an array of their own; returns how many.
+    Result<qsizetype> readInto(QByteArray &out, qsizetype max);
 
     // A chunk of `length` octets got its 200.
     void acknowledge(quint64 length);
@@ -46,6 +50,8 @@ public:
 
     // `transferred` when progress was last signalled.
     quint64 reportedProgress = 0;
+    // The head lines every chunk of this message repeats, once its first chunk is written.
+    std::optional<Serializer::ChunkHeadTemplate> chunkHead;
 
 private:
     OutgoingMessage(QByteArray messageId, QByteArray contentType, SendOptions options);
@@ -56,6 +62,10 @@ private:
     QByteArray m_bytes; // a text, or the file's read-ahead block
     qsizetype m_bytesPos = 0;
     std::unique_ptr<QFile> m_file;
+
+    // The next octets as a view into m_bytes (valid until releaseConsumedBlock()).
+    Result<QByteArrayView> next(qsizetype max);
+    void releaseConsumedBlock();
 };
 
 } // namespace herald::msrp

@@ -351,9 +351,13 @@ void Session::endChunk(Continuation flag, std::function<void(int, QByteArray)> r
         }
         message->info().state = DeliveryState::Delivered;
         message->info().transferred = received.size;
+        // The 200 goes to the socket before anyone hears of the message: a listener that ends
+        // the session or stops the process on messageReceived must not lose the acknowledgement.
+        respond(200, {});
+        if (m_connection)
+            m_connection->flushUrgent();
         Q_EMIT incomingChanged(message->info());
         Q_EMIT messageReceived(received);
-        respond(200, {});
         if (message->successReport && m_connection)
             m_connection->sendSuccessReport(*this, message->replyPath, received.messageId,
                                             received.size);

@@ -10,6 +10,10 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
 namespace herald::msrp {
 
 namespace {
@@ -21,6 +25,12 @@ constexpr qsizetype kBlock = 256 * 1024;
 constexpr qint64 kReadBlock = 1024 * 1024;
 // Unsent octets past which we stop reading from the peer.
 constexpr qint64 kMaxAnswerBacklog = 8 * 1024 * 1024;
+// Staged octets are handed to the socket in writes of about this size: large enough that a
+// fixed 2048-octet chunking costs one system call per ~30 chunks, and at or above Qt's ring
+// buffer chunk size so that the socket takes the array without copying it.
+constexpr qsizetype kBatch = 64 * 1024;
+// Unsent octets the kernel may hold for a connection (see limitUnsentBacklog()).
+constexpr int kUnsentLowWater = 128 * 1024;
 
 // RFC 4975 §7.1.1 / §7.2: who answers what.
 bool wantsResponse(const Frame &request, int status)
@@ -40,6 +50,23 @@ bool wantsResponse(const Frame &request, int status)
     return true;
 }
 
+// A text queued behind a transfer waits for everything written before it. Our own buffer is
+// bounded by writeHighWater; the kernel's send buffer grows to megabytes on a fast path
+// (tens of milliseconds of 2048-octet chunks), so the unsent part of it is capped as well:
+// the socket reports writable only below this mark (Linux TCP_NOTSENT_LOWAT).
+void limitUnsentBacklog(QTcpSocket *socket)
+{
+#ifdef TCP_NOTSENT_LOWAT
+    const qintptr fd = socket->socketDescriptor();
+    if (fd < 0)
+        return; // an outgoing socket not connected yet: set in onConnected()
+    const int lowat = kUnsentLowWater;
+    ::setsockopt(int(fd), IPPROTO_TCP, TCP_NOTSENT_LOWAT, &lowat, sizeof lowat);
+#else
+    Q_UNUSED(socket);
+#endif
+}
+
 } // namespace
 
 Connection::Connection(Endpoint &endpoint, QTcpSocket *socket, Direction direction,
@@ -54,6 +81,7 @@ Connection::Connection(Endpoint &endpoint, QTcpSocket *socket, Direction directi
     m_socket->setParent(this);
     // Texts must not wait behind Nagle's algorithm (a text during a transfer: p99 < 5 ms).
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    limitUnsentBacklog(m_socket);
     connect(m_socket, &QTcpSocket::connected, this, &Connection::onConnected);
     connect(m_socket, &QTcpSocket::readyRead, this, &Connection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &Connection::pump);
@@ -102,8 +130,10 @@ void Connection::bindActiveSession(Session *session)
 
 void Connection::detach(Session *session)
 {
-    if (m_open.session == session)
+    if (m_open.session == session) {
         closeChunk(Continuation::Aborted);
+        flushOut();
+    }
     m_sessions.removeOne(session);
     if (m_readySet.remove(session))
         m_ready.erase(std::find(m_ready.begin(), m_ready.end(), session));
@@ -139,11 +169,52 @@ void Connection::write(const QByteArray &bytes)
     m_socket->write(bytes);
     m_bytesOut += quint64(bytes.size());
     qCDebug(lcMsrpWire).noquote() << "->" << peerAddress() << bytes.left(400);
+    // Lab view trace hook (msrpframetap.h): opt-in, one null check when off.
+    if (FrameTap *tap = m_endpoint.frameTap())
+        tap->observe(this, TappedFrame::Direction::Sent, bytes);
 }
 
-void Connection::queueUrgent(QByteArray bytes)
+void Connection::stage(QByteArrayView bytes)
 {
-    m_urgent.append(std::move(bytes));
+    if (bytes.isEmpty())
+        return;
+    if (m_out.isEmpty())
+        m_out.reserve(kBatch + 4096);
+    m_out.append(bytes);
+    if (m_out.size() >= kBatch)
+        flushOut();
+}
+
+void Connection::flushOut()
+{
+    if (m_out.isEmpty())
+        return;
+    // The socket keeps the array itself (no copy); the next batch gets a new one.
+    write(std::exchange(m_out, QByteArray()));
+}
+
+void Connection::flushUrgent()
+{
+    if (m_urgent.isEmpty() || m_closing || !isConnected())
+        return;
+    if (m_open.message) {
+        // Our own open chunk must end first; with no body octet written yet the pump does it.
+        if (m_open.written == 0)
+            return;
+        closeChunk(Continuation::More);
+        schedulePump(); // the interrupted message goes on in a later chunk
+    }
+    m_framesOut += quint64(std::exchange(m_urgentFrames, 0));
+    stage(std::exchange(m_urgent, QByteArray()));
+    flushOut();
+    // Into the kernel now, not when the event loop next runs: the caller may stop right after.
+    m_socket->flush();
+}
+
+void Connection::queueUrgent(QByteArrayView bytes)
+{
+    m_urgent.append(bytes);
+    ++m_urgentFrames;
     schedulePump();
 }
 
@@ -157,7 +228,7 @@ void Connection::pump()
         QMetaObject::invokeMethod(this, &Connection::onReadyRead, Qt::QueuedConnection);
     }
     const qint64 highWater = m_endpoint.config().writeHighWater;
-    while (m_socket->bytesToWrite() < highWater) {
+    while (m_socket->bytesToWrite() + m_out.size() < highWater) {
         if (m_open.message) {
             Session *session = m_open.session;
             const bool othersWait = !m_urgent.isEmpty() || !m_ready.empty() ||
@@ -173,6 +244,8 @@ void Connection::pump()
                 session->failOutgoing(message, DeliveryEvent::Abort, 0, block.error().detail);
                 continue;
             }
+            // A large block goes to the socket as it is, shared rather than copied.
+            flushOut();
             write(*block);
             m_open.written += quint64(block->size());
             if (m_open.message->allRead())
@@ -183,20 +256,11 @@ void Connection::pump()
         }
         if (!m_urgent.isEmpty()) {
             // All waiting answers in one write: many small socket writes cost more than the copy.
-            m_framesOut += quint64(m_urgent.size());
-            if (m_urgent.size() == 1) {
-                write(m_urgent.takeFirst());
-            } else {
-                QByteArray batch;
-                qsizetype total = 0;
-                for (const QByteArray &u : std::as_const(m_urgent))
-                    total += u.size();
-                batch.reserve(total);
-                for (const QByteArray &u : std::as_const(m_urgent))
-                    batch.append(u);
-                m_urgent.clear();
-                write(batch);
-            }
+            m_framesOut += quint64(std::exchange(m_urgentFrames, 0));
+            if (m_out.isEmpty())
+                m_out = std::exchange(m_urgent, QByteArray());
+            else
+                stage(std::exchange(m_urgent, QByteArray()));
             continue;
         }
         if (m_ready.empty())
@@ -209,6 +273,7 @@ void Connection::pump()
         if (session->hasOutgoingData())
             markReady(session);
     }
+    flushOut();
 }
 
 Frame Connection::sendHead(const Session &session, const OutgoingMessage &message,
@@ -235,27 +300,34 @@ Frame Connection::sendHead(const Session &session, const OutgoingMessage &messag
 void Connection::startChunk(Session *session, OutgoingMessage *message)
 {
     const QByteArray tid = m_endpoint.ids().transactionId();
-    Frame head = sendHead(*session, *message, tid);
+    if (!message->chunkHead) {
+        message->chunkHead = Serializer::chunkHeadTemplate(
+            sendHead(*session, *message, {}), session->remotePathText(), session->localUriText());
+    }
     const quint64 start = message->offset() + 1;
     const qsizetype fixed = session->options().chunkSize;
     ++m_framesOut;
+    if (m_out.isEmpty())
+        m_out.reserve(kBatch + 4096);
+    const qsizetype mark = m_out.size();
     if (fixed > 0 || message->remaining() <= quint64(kBlock)) {
         // A whole chunk at once: fixed-size chunking, or a message that fits in one block.
         const quint64 length = fixed > 0 ? std::min<quint64>(quint64(fixed), message->remaining())
                                          : message->remaining();
-        auto body = message->read(qsizetype(length));
-        if (!body) {
+        Serializer::appendChunkHead(m_out, tid, *message->chunkHead,
+                                    ByteRange{start, start + length - 1, message->size()});
+        // The body is copied once, from the read-ahead block straight into the batch.
+        if (auto body = message->readInto(m_out, qsizetype(length)); !body) {
+            // Nothing of this chunk may stay staged: drop its head again.
+            m_out.truncate(mark);
+            --m_framesOut;
             session->failOutgoing(message, DeliveryEvent::Abort, 0, body.error().detail);
             return;
         }
-        head.byteRange = ByteRange{start, start + length - 1, message->size()};
-        QByteArray out;
-        out.reserve(512 + body->size());
-        Serializer::appendHead(out, head, session->remotePathText(), session->localUriText());
-        out.append(*body);
         Serializer::appendTail(
-            out, tid, message->allRead() ? Continuation::Complete : Continuation::More, true);
-        write(out);
+            m_out, tid, message->allRead() ? Continuation::Complete : Continuation::More, true);
+        if (m_out.size() >= kBatch)
+            flushOut();
         registerTransaction(tid, session, message->messageId(), length,
                             message->options().failureReport == ReportMode::Yes);
         // Read before chunkWritten(), which may release a finished message.
@@ -269,11 +341,8 @@ void Connection::startChunk(Session *session, OutgoingMessage *message)
         return;
     }
     // RFC 4975 §7.1: one chunk for as much of the message as possible; its end is not known yet.
-    head.byteRange = ByteRange{start, std::nullopt, message->size()};
-    QByteArray headBytes;
-    headBytes.reserve(512);
-    Serializer::appendHead(headBytes, head, session->remotePathText(), session->localUriText());
-    write(headBytes);
+    Serializer::appendChunkHead(m_out, tid, *message->chunkHead,
+                                ByteRange{start, std::nullopt, message->size()});
     m_open = OpenChunk{session, message, tid, 0};
     // Registered now: the receiver may refuse the chunk (413) before its end-line is written.
     registerTransaction(tid, session, message->messageId(), 0,
@@ -287,9 +356,7 @@ void Connection::closeChunk(Continuation flag)
     OpenChunk chunk = std::exchange(m_open, OpenChunk{});
     if (!chunk.message)
         return;
-    QByteArray tail;
-    Serializer::appendTail(tail, chunk.transactionId, flag, true);
-    write(tail);
+    Serializer::appendTail(m_out, chunk.transactionId, flag, true);
     auto tx = m_transactions.find(chunk.transactionId);
     if (flag == Continuation::Aborted) {
         // The message is being failed or dropped; its answer does not matter.
@@ -312,8 +379,10 @@ void Connection::closeChunk(Continuation flag)
 
 void Connection::abandonChunk(const OutgoingMessage *message)
 {
-    if (m_open.message == message)
+    if (m_open.message == message) {
         closeChunk(Continuation::Aborted);
+        flushOut();
+    }
 }
 
 void Connection::registerTransaction(const QByteArray &tid, Session *session,
@@ -347,8 +416,30 @@ void Connection::respond(const Frame &request, int status, QByteArray comment)
         return;
     if (comment.isEmpty())
         comment = statusComment(status);
-    queueUrgent(
-        Serializer::serialize(Serializer::makeResponse(request, status, std::move(comment))));
+    const auto &paths = responsePaths(request);
+    Serializer::appendResponse(m_urgent, request.transactionId, status, comment, paths.first,
+                               paths.second);
+    ++m_urgentFrames;
+    schedulePump();
+}
+
+const std::pair<QByteArray, QByteArray> &Connection::responsePaths(const Frame &request)
+{
+    // Paths parsed from identical header values share one array (the parser's path cache), so
+    // the same arrays mean the same paths; the cache holds them, so an address is never reused.
+    const bool send = request.method == "SEND";
+    ResponsePathCache &c = m_responsePaths;
+    const bool same = !request.fromPath.isEmpty() && !request.toPath.isEmpty() && c.send == send &&
+                      request.fromPath.constData() == c.requestFrom.constData() &&
+                      request.toPath.constData() == c.requestTo.constData();
+    if (!same) {
+        const Frame r = Serializer::makeResponse(request, 0, {});
+        c = ResponsePathCache{request.fromPath,
+                              request.toPath,
+                              send,
+                              {pathToBytes(r.toPath), pathToBytes(r.fromPath)}};
+    }
+    return c.text;
 }
 
 void Connection::checkTimeouts(std::chrono::steady_clock::time_point now)
@@ -376,6 +467,7 @@ void Connection::checkTimeouts(std::chrono::steady_clock::time_point now)
 void Connection::onConnected()
 {
     qCInfo(lcMsrp) << "connected to" << peerAddress();
+    limitUnsentBacklog(m_socket);
     for (Session *s : std::as_const(m_sessions))
         bindActiveSession(s);
 }
@@ -394,6 +486,9 @@ void Connection::onReadyRead()
         const QByteArray data = m_socket->read(std::min(m_socket->bytesAvailable(), kReadBlock));
         m_bytesIn += quint64(data.size());
         qCDebug(lcMsrpWire).noquote() << "<-" << peerAddress() << data.left(400);
+        // Lab view trace hook (msrpframetap.h): opt-in, one null check when off.
+        if (FrameTap *tap = m_endpoint.frameTap())
+            tap->observe(this, TappedFrame::Direction::Received, data);
         if (auto r = m_parser.feed(data); !r) {
             // RFC 4975 has no way to find the next frame after a framing error: drop the line.
             qCWarning(lcMsrp) << "closing" << peerAddress()
@@ -407,7 +502,9 @@ void Connection::onReadyRead()
 void Connection::onFrameStart(Frame &&head)
 {
     ++m_framesIn;
-    m_in = Incoming{};
+    m_in.kind = Incoming::Kind::None;
+    m_in.session.clear();
+    m_in.responded = false;
     if (head.isResponse()) {
         handleResponse(head);
         m_in.kind = Incoming::Kind::Discard;
@@ -468,13 +565,15 @@ void Connection::onBodyData(QByteArrayView piece)
 
 void Connection::onFrameEnd(Continuation flag)
 {
-    Incoming in = std::exchange(m_in, Incoming{});
-    if (in.kind != Incoming::Kind::Chunk || !in.session)
+    // Taken field by field: a fresh Incoming would build and destroy a whole Frame per chunk.
+    const Incoming::Kind kind = std::exchange(m_in.kind, Incoming::Kind::None);
+    const QPointer<Session> session = std::exchange(m_in.session, nullptr);
+    const bool responded = std::exchange(m_in.responded, false);
+    if (kind != Incoming::Kind::Chunk || !session)
         return;
     QPointer<Connection> self(this);
-    const bool responded = in.responded;
-    in.session->endChunk(
-        flag, [self, head = std::move(in.head), responded](int status, QByteArray comment) {
+    session->endChunk(
+        flag, [self, head = std::move(m_in.head), responded](int status, QByteArray comment) {
             if (self && !responded)
                 self->respond(head, status, std::move(comment));
         });
@@ -492,6 +591,7 @@ void Connection::handleResponse(const Frame &response)
         if (response.statusCode == 200)
             return;
         closeChunk(Continuation::Aborted);
+        flushOut();
     }
     m_transactions.remove(response.transactionId);
     if (!t.session)
@@ -517,7 +617,9 @@ void Connection::close(const QString &reason, bool graceful)
     const auto sessions = std::exchange(m_sessions, {});
     m_ready.clear();
     m_readySet.clear();
-    m_open = OpenChunk{};
+    // An open chunk of ours ends with '#' (RFC 4975 §7.1), so that what follows is framed.
+    if (m_open.message)
+        closeChunk(Continuation::Aborted);
     for (Session *s : sessions)
         s->connectionLost(reason);
     m_transactions.clear();
@@ -525,6 +627,9 @@ void Connection::close(const QString &reason, bool graceful)
     m_endpoint.forgetConnection(this);
     if (graceful && isConnected()) {
         // Let what is queued (last responses, a final REPORT) reach the peer first.
+        m_framesOut += quint64(std::exchange(m_urgentFrames, 0));
+        stage(std::exchange(m_urgent, QByteArray()));
+        flushOut();
         connect(m_socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
         QTimer::singleShot(5000, this, [this] {
             m_socket->abort();

@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <deque>
+#include <utility>
 
 class QTcpSocket;
 
@@ -65,6 +66,9 @@ public:
     void abandonChunk(const OutgoingMessage *message);
     void sendSuccessReport(const Session &session, const Path &to, const QByteArray &messageId,
                            quint64 size);
+    // Hands the waiting responses to the socket at once (the 200 for a message's last chunk
+    // leaves before messageReceived is emitted), unless our own open chunk cannot end yet.
+    void flushUrgent();
     // Fails every transaction older than the timeout (RFC 4975 §7.1.1).
     void checkTimeouts(std::chrono::steady_clock::time_point now);
     // Tells every session, then closes: gracefully (queued octets first) or at once.
@@ -88,7 +92,13 @@ private:
     void startChunk(Session *session, OutgoingMessage *message);
     void closeChunk(Continuation flag);
     void write(const QByteArray &bytes);
-    void queueUrgent(QByteArray bytes);
+    // Adds to the outgoing batch; it leaves in one socket write when it is large enough or
+    // when flushOut() runs (many 2048-octet chunks in one write, not one write each).
+    void stage(QByteArrayView bytes);
+    void flushOut();
+    void queueUrgent(QByteArrayView bytes);
+    // The To-Path and From-Path of a response to `request`, as written (RFC 4975 §7.2).
+    const std::pair<QByteArray, QByteArray> &responsePaths(const Frame &request);
     void respond(const Frame &request, int status, QByteArray comment);
     void handleResponse(const Frame &response);
     void bindActiveSession(Session *session);
@@ -110,7 +120,19 @@ private:
     QList<Session *> m_sessions;
     std::deque<Session *> m_ready; // sessions with octets to send, in turn order
     QSet<Session *> m_readySet;
-    QList<QByteArray> m_urgent; // responses, REPORTs, binding SENDs: ahead of data
+    QByteArray m_urgent; // responses, REPORTs, binding SENDs: ahead of data
+    int m_urgentFrames = 0;
+    QByteArray m_out; // staged for the socket, in order
+    // The paths of the last response, by the identity of the request's (shared) parsed paths:
+    // every chunk of a session is answered with the same paths.
+    struct ResponsePathCache
+    {
+        Path requestFrom;
+        Path requestTo;
+        bool send = false;
+        std::pair<QByteArray, QByteArray> text;
+    };
+    ResponsePathCache m_responsePaths;
 
     struct OpenChunk
     {

@@ -3,17 +3,18 @@
 //
 // Two MSRP endpoints in one process on 127.0.0.1, port 0: sessions, multiplexing, chunking,
 // reports, limits, timeouts and failures, end to end through real sockets and the real codec.
+#include "engine/msrp/codec/msrpserializer.h"
 #include "engine/msrp/session/msrpendpoint.h"
 #include "engine/msrp/transport/msrpconnection.h"
 #include "tests/protocol/msrp/msrptestpeer.h"
 #include "tests/support/testsupport.h"
 
-#include <QCryptographicHash>
 #include <QElapsedTimer>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace herald;
 using namespace herald::msrp;
@@ -32,33 +33,6 @@ struct DeliveryLog : QObject
     }
     DeliveryState state(const QByteArray &id) const { return last.value(id).state; }
 };
-
-QByteArray randomFile(const QString &path, qint64 size, quint32 seed)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return {};
-    QRandomGenerator rng(seed);
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    QByteArray block(1 << 20, Qt::Uninitialized);
-    for (qint64 done = 0; done < size; done += block.size()) {
-        const qsizetype n = qsizetype(std::min<qint64>(block.size(), size - done));
-        rng.fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
-        f.write(block.constData(), n);
-        hash.addData(QByteArrayView(block).first(n));
-    }
-    return hash.result();
-}
-
-QByteArray fileHash(const QString &path)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    hash.addData(&f);
-    return hash.result();
-}
 
 // A 256 MB file streaming from a to b, caught once more than 1 MB has arrived: what the
 // abort and dropped-connection tests share. b streams it to sinkPath().
@@ -80,7 +54,7 @@ struct MidTransfer : QObject
     bool start(quint32 seed)
     {
         const QString source = dir.filePath(QStringLiteral("big.bin"));
-        if (randomFile(source, 256 * 1024 * 1024, seed).isEmpty() || !ea.listen() || !eb.listen())
+        if (!test::writeRandomFile(source, 256 * 1024 * 1024, seed) || !ea.listen() || !eb.listen())
             return false;
         SessionOptions ob;
         ob.sinkFactory = test::fileSinkAt(sinkPath());
@@ -113,6 +87,28 @@ Frame rawSend(const Uri &to, const Uri &from, const QByteArray &tid,
     f.setBody("text/plain", body);
     return f;
 }
+
+// An endpoint with one session waiting for the raw peer's session `peerSession` (the passive
+// side after SDP), and a raw client connected to the endpoint to play that peer or another.
+struct WaitingSession
+{
+    SystemClock clock;
+    SystemRandomSource random;
+    Endpoint endpoint{test::loopbackEndpoint(), clock, random};
+    test::RawMsrpPeer peer;
+    Session *session = nullptr;
+    std::unique_ptr<test::RawMsrpClient> client;
+
+    bool start(const QByteArray &peerSession)
+    {
+        if (!endpoint.listen())
+            return false;
+        session = endpoint.createSession();
+        endpoint.acceptSession(session, {peer.uri(peerSession)});
+        client = std::make_unique<test::RawMsrpClient>(endpoint.serverPort());
+        return client->socket.state() == QAbstractSocket::ConnectedState;
+    }
+};
 
 } // namespace
 
@@ -251,7 +247,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString source = dir.filePath(QStringLiteral("source.bin"));
-        const QByteArray sha = randomFile(source, 200 * 1024 * 1024, 11);
+        QVERIFY(test::writeRandomFile(source, 200 * 1024 * 1024, 11));
+        const QByteArray sha = test::sha256Of(source);
         QVERIFY(!sha.isEmpty());
 
         SystemClock clock;
@@ -280,7 +277,7 @@ private Q_SLOTS:
         QCOMPARE(received.size(), 1);
         const auto m = received.front().front().value<ReceivedMessage>();
         QCOMPARE(m.size, quint64(200 * 1024 * 1024));
-        QCOMPARE(fileHash(m.filePath), sha);
+        QCOMPARE(test::sha256Of(m.filePath), sha);
         QVERIFY(!QFile::exists(m.filePath + QStringLiteral(".part")));
         QTRY_COMPARE_WITH_TIMEOUT(log.state(*id), DeliveryState::Acknowledged, 10000);
         qInfo("RSS grew by %lld KiB during the 200 MB transfer", (peak - rssBefore) / 1024);
@@ -293,7 +290,7 @@ private Q_SLOTS:
         // connection: the open chunk is interrupted (RFC 4975 §7.1).
         QTemporaryDir dir;
         const QString source = dir.filePath(QStringLiteral("big.bin"));
-        QVERIFY(!randomFile(source, 300 * 1024 * 1024, 5).isEmpty());
+        QVERIFY(test::writeRandomFile(source, 300 * 1024 * 1024, 5));
         SystemClock clock;
         SystemRandomSource random;
         Endpoint ea(test::loopbackEndpoint(), clock, random),
@@ -326,7 +323,7 @@ private Q_SLOTS:
             if (i.state == DeliveryState::Acknowledged)
                 ackedAtNs = t.nsecsElapsed();
         });
-        for (int i = 0; i < 20 && fileLog.state(*fileId) == DeliveryState::Sending; ++i) {
+        for (int i = 0; i < 50 && fileLog.state(*fileId) == DeliveryState::Sending; ++i) {
             QSignalSpy changed(textSession.a, &Session::outgoingChanged);
             t.start();
             ackedAtNs = 0;
@@ -338,18 +335,23 @@ private Q_SLOTS:
             if (i == 0)
                 fileAcknowledgedAtFirstText = fileLog.last.value(*fileId).acknowledged;
         }
-        QVERIFY(latenciesUs.size() >= 5);
+        QVERIFY(latenciesUs.size() >= 10);
         // The file was still on its way when the first text had made it: the text overtook it.
         QVERIFY(fileAcknowledgedAtFirstText < 300 * 1024 * 1024);
         std::sort(latenciesUs.begin(), latenciesUs.end());
-        qInfo("text SEND->200 while a file streams: median %lld us, max %lld us",
-              latenciesUs[latenciesUs.size() / 2], latenciesUs.last());
+        const qint64 median = latenciesUs[latenciesUs.size() / 2];
+        const qint64 p99 =
+            latenciesUs[std::min<qsizetype>(latenciesUs.size() - 1, latenciesUs.size() * 99 / 100)];
+        qInfo("text SEND->200 while a file streams (%lld texts): median %lld us, p99 %lld us",
+              qint64(latenciesUs.size()), median, p99);
         // Both endpoints share this one thread, so the bound is looser than the 5 ms p99
         // bench_msrptransfer measures with one thread per side.
         // Without interruptible chunks a text would wait for the whole 300 MB (~0.3 s here);
         // 50 ms leaves room for CI running two tests on two cores.
-        QVERIFY2(latenciesUs[latenciesUs.size() / 2] < 50000,
-                 "median text latency while streaming >= 50 ms");
+        QVERIFY2(median < 50000, "median text latency while streaming >= 50 ms");
+        // Steadily, not only once: no text of the run waited for the file (its 300 MB take
+        // seconds here), though a busy CI box may stall the loop now and then.
+        QVERIFY2(p99 < 150000, "p99 text latency while streaming >= 150 ms");
         QTRY_COMPARE_WITH_TIMEOUT(fileLog.state(*fileId), DeliveryState::Acknowledged, 60000);
     }
 
@@ -390,27 +392,108 @@ private Q_SLOTS:
         QCOMPARE(p.b->state(), SessionState::Active);
     }
 
+    void fastPathsWriteWhatTheSerializerWrites_data()
+    {
+        QTest::addColumn<bool>("successReport");
+        QTest::addColumn<int>("failureReport"); // -1: absent
+        QTest::addColumn<bool>("knownEnd");
+        QTest::addColumn<bool>("mimeHeader");
+        QTest::newRow("plain") << false << -1 << true << false;
+        QTest::newRow("reports") << true << int(ReportMode::Partial) << true << false;
+        QTest::newRow("open end") << false << int(ReportMode::No) << false << true;
+    }
+
+    void fastPathsWriteWhatTheSerializerWrites()
+    {
+        // The connection writes chunk heads from a per-message template and responses from
+        // cached paths; both must be byte-for-byte what the serializer writes (RFC 4975 §9).
+        QFETCH(bool, successReport);
+        QFETCH(int, failureReport);
+        QFETCH(bool, knownEnd);
+        QFETCH(bool, mimeHeader);
+        Uri to, from;
+        to.host = "127.0.0.1";
+        to.port = 2855;
+        to.sessionId = "receiver0001";
+        to.transport = "tcp";
+        from = to;
+        from.sessionId = "sender000001";
+        Frame send;
+        send.method = "SEND";
+        send.transactionId = "tx9f3Kq";
+        send.toPath = {to};
+        send.fromPath = {from};
+        send.messageId = "msg77";
+        if (successReport)
+            send.successReport = ReportMode::Yes;
+        if (failureReport >= 0)
+            send.failureReport = ReportMode(failureReport);
+        if (mimeHeader)
+            send.mimeHeaders = {Header{"Content-Disposition", "attachment"}};
+        send.contentType = "application/octet-stream";
+        send.hasBody = true;
+        send.byteRange =
+            ByteRange{2049, knownEnd ? std::optional<quint64>(4096) : std::nullopt, 1000000};
+
+        QByteArray expected;
+        Serializer::appendHead(expected, send);
+        Frame templateHead = send;
+        templateHead.transactionId.clear();
+        templateHead.byteRange.reset();
+        const auto t = Serializer::chunkHeadTemplate(templateHead, pathToBytes(send.toPath),
+                                                     pathToBytes(send.fromPath));
+        QByteArray fast = "prefix";
+        Serializer::appendChunkHead(fast, send.transactionId, t, *send.byteRange);
+        QCOMPARE(fast, "prefix" + expected);
+
+        for (int status : {200, 413, 481}) {
+            const Frame response = Serializer::makeResponse(send, status, statusComment(status));
+            QByteArray viaCache;
+            Serializer::appendResponse(viaCache, send.transactionId, status, statusComment(status),
+                                       pathToBytes(response.toPath),
+                                       pathToBytes(response.fromPath));
+            QCOMPARE(viaCache, Serializer::serialize(response));
+        }
+    }
+
+    void lastChunkIsAnsweredBeforeMessageReceived()
+    {
+        // The 200 for a message's last chunk is on the wire when messageReceived fires, so a
+        // listener that ends the session or stops the process there loses nothing (#3 (d)).
+        WaitingSession w;
+        QVERIFY(w.start("answerpeer01"));
+        Session *s = w.session;
+        bool answeredInHandler = false;
+        connect(s, &Session::messageReceived, this, [&](const ReceivedMessage &) {
+            // No event loop runs here: the answer must have left already.
+            answeredInHandler = w.client->socket.waitForReadyRead(2000) &&
+                                !w.client->frames().isEmpty() &&
+                                w.client->frames().back().statusCode == 200;
+            s->close(QStringLiteral("done after one message"));
+        });
+        QSignalSpy closed(s, &Session::closed); // s is deleted once closed
+        w.client->send(rawSend(s->localUri(), w.peer.uri("answerpeer01"), "txlast01"));
+        QTRY_COMPARE_WITH_TIMEOUT(closed.size(), 1, 5000);
+        QVERIFY2(answeredInHandler, "the 200 had not left when messageReceived was emitted");
+        QCOMPARE(w.client->frames().size(), 1);
+        QCOMPARE(w.client->frames().front().transactionId, QByteArray("txlast01"));
+    }
+
     void wrongPeerGets403()
     {
-        SystemClock clock;
-        SystemRandomSource random;
-        Endpoint eb(test::loopbackEndpoint(), clock, random);
-        QVERIFY(eb.listen());
-        Session *s = eb.createSession();
-        test::RawMsrpPeer expected;
-        eb.acceptSession(s, {expected.uri("expectedpeer")});
-        test::RawMsrpClient other(eb.serverPort());
-        other.send(rawSend(s->localUri(), expected.uri("someoneelse"), "tx403abc"));
-        QTRY_COMPARE_WITH_TIMEOUT(other.frames().size(), 1, 5000);
-        QCOMPARE(other.frames().front().statusCode, 403);
-        QCOMPARE(s->state(), SessionState::Waiting);
+        WaitingSession w;
+        QVERIFY(w.start("expectedpeer"));
+        w.client->send(rawSend(w.session->localUri(), w.peer.uri("someoneelse"), "tx403abc"));
+        QTRY_COMPARE_WITH_TIMEOUT(w.client->frames().size(), 1, 5000);
+        QCOMPARE(w.client->frames().front().statusCode, 403);
+        QCOMPARE(w.session->state(), SessionState::Waiting);
     }
 
     void tooLargeGets413AndSenderStops()
     {
         QTemporaryDir dir;
         const QString source = dir.filePath(QStringLiteral("big.bin"));
-        QVERIFY(!randomFile(source, 64 * 1024 * 1024, 9).isEmpty());
+        QVERIFY(test::writeRandomFile(source, 64 * 1024 * 1024, 9));
         SystemClock clock;
         SystemRandomSource random;
         Endpoint ea(test::loopbackEndpoint(), clock, random),
