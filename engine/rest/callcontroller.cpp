@@ -3,13 +3,18 @@
 #include "engine/rest/callcontroller.h"
 
 #include "engine/core/logging.h"
+#include "engine/rest/emergencyevents.h"
 #include "engine/rest/eventhub.h"
 #include "engine/service/engine.h"
+#include "engine/service/fileoffer.h"
 
 #include <QFileInfo>
 #include <QMetaEnum>
 #include <QRegularExpression>
+#include <QTimer>
 #include <QUrl>
+
+#include <memory>
 
 namespace herald::rest {
 
@@ -46,8 +51,10 @@ CallController::CallController(service::Engine &engine, EventHub &events, QStrin
     , m_payloadDirectory(std::move(payloadDirectory))
     , m_engine(engine)
     , m_events(events)
-    , m_thirdParty(engine.msrp(), engine.config(), engine.random())
+    , m_thirdParty(engine.thirdParty())
 {
+    watchStore();
+    connect(&engine, &service::Engine::started, this, &CallController::watchStore);
     connect(&m_thirdParty, &service::ThirdPartySessions::sessionCreated, this,
             &CallController::watchThirdParty);
     connect(&m_thirdParty, &service::ThirdPartySessions::sessionEnded, this,
@@ -59,12 +66,14 @@ CallController::CallController(service::Engine &engine, EventHub &events, QStrin
     service::CallManager &calls = m_engine.calls();
     connect(&calls, &service::CallManager::callOffered, this, [this](Call *call) {
         watch(call);
-        // XMS-REST.md: caller_uri, called_uri, uri, name.
-        publish(QStringLiteral("incoming"), callIdText(call->id()),
-                {{QStringLiteral("caller_uri"), QString::fromUtf8(call->remoteUri())},
-                 {QStringLiteral("called_uri"), QString::fromUtf8(call->localUri())},
-                 {QStringLiteral("uri"), QString::fromUtf8(call->remoteUri())},
-                 {QStringLiteral("name"), QString::fromUtf8(call->remoteUri())}});
+        // XMS-REST.md: caller_uri, called_uri, uri, name; then the emergency call data
+        // (issue #9: location, additional data, callback number, test-call flag).
+        EventData data = {{QStringLiteral("caller_uri"), QString::fromUtf8(call->remoteUri())},
+                          {QStringLiteral("called_uri"), QString::fromUtf8(call->localUri())},
+                          {QStringLiteral("uri"), QString::fromUtf8(call->remoteUri())},
+                          {QStringLiteral("name"), QString::fromUtf8(call->remoteUri())}};
+        data.append(emergencyEventData(call->emergencyData()));
+        publish(QStringLiteral("incoming"), callIdText(call->id()), std::move(data));
     });
     connect(&calls, &service::CallManager::callPlaced, this, &CallController::watch);
     connect(&calls, &service::CallManager::callEnded, this, [this](Call *call) {
@@ -87,6 +96,8 @@ CallController::CallController(service::Engine &engine, EventHub &events, QStrin
             });
     connect(&calls, &service::CallManager::pageMessageResponse, this,
             [this](quint64 request, const sip::SipResponse &response) {
+                if (response.status < 200)
+                    return; // RFC 3428 §7: only the final response tells
                 const QString callId = m_pendingPageMessages.take(request);
                 if (callId.isEmpty())
                     return;
@@ -98,6 +109,26 @@ CallController::CallController(service::Engine &engine, EventHub &events, QStrin
             });
     for (Call *call : calls.calls())
         watch(call);
+    for (service::ThirdPartySession *session : m_thirdParty.sessions())
+        watchThirdParty(session);
+}
+
+void CallController::watchStore()
+{
+    if (store::Store *store = m_engine.store())
+        connect(store, &store::Store::unhealthy, this, &CallController::onStoreUnhealthy,
+                Qt::UniqueConnection);
+}
+
+void CallController::onStoreUnhealthy(const Error &error)
+{
+    RestEvent alarm;
+    alarm.type = QStringLiteral("alarm");
+    alarm.resourceType = QStringLiteral("store");
+    alarm.resourceId = QStringLiteral("store");
+    alarm.data = {{QStringLiteral("alarm"), QStringLiteral("store_failure")},
+                  {QStringLiteral("reason"), error.detail}};
+    m_events.publish(alarm);
 }
 
 CallController::~CallController() = default;
@@ -121,27 +152,59 @@ void CallController::watch(Call *call)
         else if (state == CallState::Active)
             publish(QStringLiteral("connected"), id);
     });
-    connect(call, &Call::messageReceived, this,
-            [this, id, call](const msrp::ReceivedMessage &message) {
-                publishMessage(id, message, QString::fromUtf8(call->remoteUri()));
-            });
+    // Texts only: isComposing statuses and IMDNs are the IM layer's, not messages.
+    connect(call, &Call::textReceived, this,
+            [this, id](const service::ReceivedText &text) { publishMessage(id, text); });
+    watchEmergency(call, id);
     connect(call, &Call::deliveryChanged, this,
-            [this, id](const msrp::MessageInfo &info) { onDelivery(id, info); });
+            [this](const msrp::MessageInfo &info) { onDelivery(info); });
 }
 
-void CallController::publishMessage(const QString &callId, const msrp::ReceivedMessage &message,
-                                    const QString &sender)
+void CallController::watchEmergency(Call *call, const QString &id)
+{
+    // A location that arrives later (a reference fetched, a re-INVITE with a new PIDF-LO) is
+    // a location_update; other changes (additional data fetched) are not.
+    auto shown = std::make_shared<EventData>(locationEventData(call->emergencyData()));
+    connect(call, &Call::emergencyDataChanged, this, [this, id, call, shown] {
+        EventData now = locationEventData(call->emergencyData());
+        if (now == *shown)
+            return;
+        *shown = now;
+        publish(QStringLiteral("location_update"), id, std::move(now));
+    });
+    // RFC 3994 §3.3: the peer is typing (active) or stopped (idle).
+    connect(call, &Call::remoteComposingChanged, this, [this, id](service::ComposingState state) {
+        publish(QStringLiteral("composing"), id,
+                {{QStringLiteral("state"), state == service::ComposingState::Active
+                                               ? QStringLiteral("active")
+                                               : QStringLiteral("idle")}});
+    });
+    // RFC 5438 §7: a delivery or display notification for a text we sent.
+    connect(call, &Call::dispositionChanged, this,
+            [this, id](const QByteArray &messageId, service::Disposition disposition) {
+                if (disposition == service::Disposition::Requested)
+                    return;
+                const QString status =
+                    disposition == service::Disposition::Delivered   ? QStringLiteral("delivered")
+                    : disposition == service::Disposition::Displayed ? QStringLiteral("displayed")
+                                                                     : QStringLiteral("failed");
+                publish(QStringLiteral("imdn"), id,
+                        {{QStringLiteral("message_id"), QString::fromLatin1(messageId)},
+                         {QStringLiteral("status"), status}});
+            });
+}
+
+void CallController::publishMessage(const QString &callId, const service::ReceivedText &text)
 {
     // XMS-REST.md: msg_payload[0].content_id, .content_type, .content; Herald adds the MSRP
-    // Message-ID and the sender.
-    const QString messageId = QString::fromLatin1(message.messageId);
-    publish(
-        QStringLiteral("message"), callId,
-        {{QStringLiteral("msg_payload[0].content_id"), messageId},
-         {QStringLiteral("msg_payload[0].content_type"), QString::fromUtf8(message.contentType)},
-         {QStringLiteral("msg_payload[0].content"), QString::fromUtf8(message.body)},
-         {QStringLiteral("message_id"), messageId},
-         {QStringLiteral("sender"), sender}});
+    // Message-ID and the sender (the CPIM From when the text came wrapped).
+    const QString messageId = QString::fromLatin1(text.messageId);
+    publish(QStringLiteral("message"), callId,
+            {{QStringLiteral("msg_payload[0].content_id"), messageId},
+             {QStringLiteral("msg_payload[0].content_type"), QString::fromUtf8(text.contentType)},
+             {QStringLiteral("msg_payload[0].content"), QString::fromUtf8(text.body)},
+             {QStringLiteral("message_id"), messageId},
+             {QStringLiteral("sender"), QString::fromUtf8(text.senderUri)}});
 }
 
 void CallController::watchThirdParty(service::ThirdPartySession *session)
@@ -152,12 +215,10 @@ void CallController::watchThirdParty(service::ThirdPartySession *session)
                 if (state == msrp::SessionState::Active)
                     publish(QStringLiteral("connected"), id);
             });
-    connect(session, &service::ThirdPartySession::messageReceived, this,
-            [this, id, session](const msrp::ReceivedMessage &message) {
-                publishMessage(id, message, QString::fromUtf8(session->remoteUri()));
-            });
+    connect(session, &service::ThirdPartySession::textReceived, this,
+            [this, id](const service::ReceivedText &text) { publishMessage(id, text); });
     connect(session, &service::ThirdPartySession::deliveryChanged, this,
-            [this, id](const msrp::MessageInfo &info) { onDelivery(id, info); });
+            [this](const msrp::MessageInfo &info) { onDelivery(info); });
 }
 
 service::ThirdPartySession *CallController::findThirdParty(const QString &id) const
@@ -264,7 +325,7 @@ RestResult<MessagePayload> CallController::payloadOf(const SendMessageAction &ac
     return payload;
 }
 
-void CallController::onDelivery(const QString &callId, const msrp::MessageInfo &info)
+void CallController::onDelivery(const msrp::MessageInfo &info)
 {
     auto it = m_pendingSends.find(info.messageId);
     if (it == m_pendingSends.end())
@@ -293,8 +354,13 @@ void CallController::onDelivery(const QString &callId, const msrp::MessageInfo &
     default:
         return;
     }
+    // A file offer's own call (rfc5547) is done once its file is: BYE (RFC 5547 §9).
+    // Later, not from inside the session's delivery signal.
+    if (const service::Call::Id offer = it->offerCall; offer != 0)
+        QTimer::singleShot(0, this, [this, offer] { (void)m_engine.calls().hangup(offer); });
+    const QString sendCallId = it->callId;
     m_pendingSends.erase(it);
-    publish(QStringLiteral("end_send_message"), callId,
+    publish(QStringLiteral("end_send_message"), sendCallId,
             {{QStringLiteral("transaction_id"), QString::fromLatin1(info.messageId)},
              {QStringLiteral("reason"), reason}});
 }
@@ -415,14 +481,13 @@ RestResult<QString> CallController::sendMessage(Call &call, const SendMessageAct
     const QString callId = callIdText(call.id());
 
     if (action.mode == u"signalling") {
-        // RFC 3428 page mode to the peer; its final response ends the send.
-        // The peer's URI without the name-addr's brackets and tag (RFC 3261 §20.20).
-        QByteArray target = call.remoteUri();
-        if (const qsizetype open = target.indexOf('<'), close = target.indexOf('>');
-            open >= 0 && close > open)
-            target = target.mid(open + 1, close - open - 1);
-        auto sent = m_engine.calls().sendPageMessage(target, payload.contentType.toUtf8(),
-                                                     payload.content.toUtf8());
+        // RFC 3428 §4: a MESSAGE inside the call's dialog; its final response ends the send
+        // (end_send_message success on 2xx, else the SIP status).
+        if (!payload.uri.isEmpty())
+            return restFail(400, QStringLiteral("msg_payload_uri@uri"),
+                            QStringLiteral("mode signalling carries inline content only"));
+        auto sent = m_engine.calls().sendDialogMessage(call.id(), payload.contentType.toUtf8(),
+                                                       payload.content.toUtf8());
         if (!sent)
             return tl::unexpected(restErrorFrom(sent.error(), field));
         m_pendingPageMessages.insert(*sent, callId);
@@ -430,39 +495,115 @@ RestResult<QString> CallController::sendMessage(Call &call, const SendMessageAct
     }
     if (!call.session() || service::isFinal(call.state()))
         return restFail(409, {}, QStringLiteral("call %1 has no MSRP session").arg(callId));
+    if (action.mode == u"rfc5547")
+        return sendFileOffer(call, payload, action);
 
     msrp::SendOptions options;
     options.successReport = action.report == u"success" || action.report == u"both";
     Result<QByteArray> messageId;
     if (!payload.uri.isEmpty()) {
-        // A file by reference: only local files (file:///...), never a remote fetch here.
-        const QUrl url(payload.uri);
-        if (!url.isLocalFile())
-            return restFail(400, QStringLiteral("msg_payload_uri@uri"),
-                            QStringLiteral("only file:// URIs are supported"));
-        // Only below the configured directory: the token must not open every file the
-        // server can read.
-        const QFileInfo file(url.toLocalFile());
-        const QString canonical = file.canonicalFilePath();
-        const QString root = QFileInfo(m_payloadDirectory).canonicalFilePath();
-        if (root.isEmpty() || canonical.isEmpty() || !canonical.startsWith(root + u'/'))
-            return restFail(403, QStringLiteral("msg_payload_uri@uri"),
-                            QStringLiteral("files may be sent only from the payload directory"));
-        if (!file.isFile() || !file.isReadable())
-            return restFail(400, QStringLiteral("msg_payload_uri@uri"),
-                            QStringLiteral("not a readable file"));
-        const QString path = canonical;
+        auto file = payloadFile(payload);
+        if (!file)
+            return tl::unexpected(file.error());
         // RFC 5547 §8: the file's name travels in Content-Disposition.
         options.mimeHeaders.append(
             {QByteArrayLiteral("Content-Disposition"),
-             "attachment; filename=\"" + file.fileName().toUtf8().replace('"', "") + '"'});
-        messageId = call.session()->sendFile(path, payload.contentType.toUtf8(), options);
+             "attachment; filename=\"" + file->fileName().toUtf8().replace('"', "") + '"'});
+        // Through the call, so the store records it like any outgoing message (issue #7).
+        messageId = call.sendFile(file->filePath(), payload.contentType.toUtf8(), options);
     } else {
         messageId = call.sendText(payload.contentType.toUtf8(), payload.content.toUtf8(), options);
     }
     if (!messageId)
         return tl::unexpected(restErrorFrom(messageId.error(), field));
     m_pendingSends.insert(*messageId, PendingSend{callId, options.successReport});
+    return QString::fromLatin1(*messageId);
+}
+
+RestResult<QFileInfo> CallController::payloadFile(const MessagePayload &payload) const
+{
+    // A file by reference: only local files (file:///...), never a remote fetch here.
+    const QUrl url(payload.uri);
+    if (!url.isLocalFile())
+        return restFail(400, QStringLiteral("msg_payload_uri@uri"),
+                        QStringLiteral("only file:// URIs are supported"));
+    // Only below the configured directory: the token must not open every file the server
+    // can read.
+    const QFileInfo file(url.toLocalFile());
+    const QString canonical = file.canonicalFilePath();
+    const QString root = QFileInfo(m_payloadDirectory).canonicalFilePath();
+    if (root.isEmpty() || canonical.isEmpty() || !canonical.startsWith(root + u'/'))
+        return restFail(403, QStringLiteral("msg_payload_uri@uri"),
+                        QStringLiteral("files may be sent only from the payload directory"));
+    if (!file.isFile() || !file.isReadable())
+        return restFail(400, QStringLiteral("msg_payload_uri@uri"),
+                        QStringLiteral("not a readable file"));
+    return QFileInfo(canonical);
+}
+
+RestResult<QString> CallController::sendFileOffer(Call &call, const MessagePayload &payload,
+                                                  const SendMessageAction &action)
+{
+    if (payload.uri.isEmpty())
+        return restFail(400, QStringLiteral("msg_payload_uri@uri"),
+                        QStringLiteral("mode rfc5547 sends a file: msg_payload_uri required"));
+    auto file = payloadFile(payload);
+    if (!file)
+        return tl::unexpected(file.error());
+    // RFC 5547 §8.2.1: a push offer (sendonly) whose a=file-selector names the file (name,
+    // type, size, sha-1) with a=file-transfer-id and a=file-disposition, in a session of its
+    // own: a new INVITE to the call's peer, which Herald ends with BYE once the file is
+    // acknowledged (§9).
+    const QByteArray disposition = payload.contentDisposition == u"render"
+                                       ? QByteArrayLiteral("render")
+                                       : QByteArrayLiteral("attachment");
+    auto described =
+        service::describeFile(file->filePath(), file->fileName(), payload.contentType.toUtf8(),
+                              disposition, m_engine.random());
+    if (!described)
+        return tl::unexpected(
+            restErrorFrom(described.error(), QStringLiteral("msg_payload_uri@uri")));
+    service::PlaceCallOptions options;
+    options.from = call.localUri();
+    options.file = *described;
+    // The peer's remote target (its Contact), without a name-addr's brackets (RFC 3261 §20.10).
+    QByteArray target = call.remoteTarget().isEmpty() ? call.remoteUri() : call.remoteTarget();
+    if (const qsizetype open = target.indexOf('<'), close = target.indexOf('>');
+        open >= 0 && close > open)
+        target = target.mid(open + 1, close - open - 1);
+    auto placed = m_engine.calls().placeCall(target, options);
+    if (!placed)
+        return tl::unexpected(restErrorFrom(placed.error(), QStringLiteral("msg_payload_uri@uri")));
+    Call *offer = *placed;
+    // RFC 4975 §7.1.1: a file's 200s tell that each chunk arrived; a success REPORT is
+    // asked for (and waited for) only when the client wants one.
+    msrp::SendOptions sendOptions;
+    sendOptions.successReport = action.report == u"success" || action.report == u"both";
+    const bool wantSuccessReport = sendOptions.successReport;
+    auto messageId =
+        offer->sendFile(file->filePath(), payload.contentType.toUtf8(), std::move(sendOptions));
+    if (!messageId) {
+        (void)m_engine.calls().hangup(offer->id());
+        return tl::unexpected(
+            restErrorFrom(messageId.error(), QStringLiteral("msg_payload_uri@uri")));
+    }
+    m_pendingSends.insert(*messageId,
+                          PendingSend{callIdText(call.id()), wantSuccessReport, offer->id()});
+    // The offer may fail before any MSRP happens (486, 488): the send fails with it.
+    connect(offer, &Call::stateChanged, this, [this, messageId = *messageId, offer](CallState s) {
+        if (s != CallState::Failed)
+            return;
+        const auto it = m_pendingSends.constFind(messageId);
+        if (it == m_pendingSends.cend())
+            return;
+        const QString callId = it->callId;
+        m_pendingSends.erase(it);
+        publish(QStringLiteral("end_send_message"), callId,
+                {{QStringLiteral("transaction_id"), QString::fromLatin1(messageId)},
+                 {QStringLiteral("reason"), offer->failureStatus() > 0
+                                                ? QString::number(offer->failureStatus())
+                                                : QStringLiteral("failed")}});
+    });
     return QString::fromLatin1(*messageId);
 }
 

@@ -6,6 +6,7 @@
 #include "engine/service/call.h"
 #include "engine/service/thirdpartysession.h"
 
+#include <QFileInfo>
 #include <QHash>
 #include <QObject>
 
@@ -43,8 +44,9 @@ public:
 private:
     struct PendingSend
     {
-        QString callId;
+        QString callId; // whose send it is: the REST call the client named
         bool wantSuccessReport = false;
+        service::Call::Id offerCall = 0; // rfc5547: the file offer's own call, hung up when done
     };
 
     service::Call *findCall(const QString &id) const;
@@ -54,14 +56,24 @@ private:
     RestResult<CallView> updateThirdParty(service::ThirdPartySession &session, const QString &appid,
                                           const CallRequest &request);
     void watchThirdParty(service::ThirdPartySession *session);
-    void publishMessage(const QString &callId, const msrp::ReceivedMessage &message,
-                        const QString &sender);
+    void publishMessage(const QString &callId, const service::ReceivedText &text);
+    // The engine's store turned unhealthy: texts are refused from now on (DESIGN.md §2), which
+    // the application learns as an alarm event.
+    void watchStore();
+    void onStoreUnhealthy(const Error &error);
     // The payload of a send_message, checked; `field` names what was wrong.
     RestResult<MessagePayload> payloadOf(const SendMessageAction &action) const;
     CallView viewOf(const service::Call &call, const QString &appid) const;
     void watch(service::Call *call);
+    // location_update, composing and imdn events of a call (emergencyevents.h).
+    void watchEmergency(service::Call *call, const QString &id);
     RestResult<QString> sendMessage(service::Call &call, const SendMessageAction &action);
-    void onDelivery(const QString &callId, const msrp::MessageInfo &info);
+    void onDelivery(const msrp::MessageInfo &info);
+    // A msg_payload_uri checked: a readable file below the payload directory.
+    RestResult<QFileInfo> payloadFile(const MessagePayload &payload) const;
+    // mode rfc5547: the file in a session of its own, offered by a new INVITE (RFC 5547).
+    RestResult<QString> sendFileOffer(service::Call &call, const MessagePayload &payload,
+                                      const SendMessageAction &action);
     void publish(const QString &type, const QString &callId,
                  QList<std::pair<QString, QString>> data = {});
 
@@ -69,7 +81,7 @@ private:
     service::Engine &m_engine;
     EventHub &m_events;
     // 3PCC sessions (signaling="no"): the application does the SIP, Herald the MSRP.
-    service::ThirdPartySessions m_thirdParty;
+    service::ThirdPartySessions &m_thirdParty;
     // Sends whose end_send_message is still due, by MSRP Message-ID or SIP request id.
     QHash<QByteArray, PendingSend> m_pendingSends;
     QHash<quint64, QString> m_pendingPageMessages;

@@ -4,11 +4,11 @@
 
 #include "engine/rest/eventhub.h"
 #include "engine/rest/prometheustext.h"
+#include "engine/rest/secretcompare.h"
 #include "engine/service/engine.h"
 #include "engine/service/enginehealth.h"
 #include "engine/service/enginemetrics.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,17 +17,6 @@
 namespace herald::rest {
 
 namespace {
-
-// As RestApi's: hashes first, so neither the length nor a common prefix shows in the timing.
-bool sameSecret(const QByteArray &a, const QByteArray &b)
-{
-    const QByteArray ha = QCryptographicHash::hash(a, QCryptographicHash::Sha256);
-    const QByteArray hb = QCryptographicHash::hash(b, QCryptographicHash::Sha256);
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < ha.size(); ++i)
-        diff |= static_cast<unsigned char>(ha.at(i) ^ hb.at(i));
-    return diff == 0;
-}
 
 HttpReply jsonReply(int status, const QJsonObject &body)
 {

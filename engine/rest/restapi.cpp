@@ -3,10 +3,10 @@
 #include "engine/rest/restapi.h"
 
 #include "engine/rest/restjson.h"
+#include "engine/rest/secretcompare.h"
 #include "engine/rest/webservicexml.h"
 #include "engine/service/engine.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QJsonDocument>
 #include <QStringList>
@@ -18,18 +18,6 @@ namespace {
 const QByteArray xmlType = QByteArrayLiteral("application/xml");
 const QByteArray jsonType = QByteArrayLiteral("application/json");
 const QByteArray problemType = QByteArrayLiteral("application/problem+json");
-
-// Compares secrets in time independent of where they differ: hashes first, so that neither
-// the length nor a common prefix shows in the timing.
-bool sameSecret(const QByteArray &a, const QByteArray &b)
-{
-    const QByteArray ha = QCryptographicHash::hash(a, QCryptographicHash::Sha256);
-    const QByteArray hb = QCryptographicHash::hash(b, QCryptographicHash::Sha256);
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < ha.size(); ++i)
-        diff |= static_cast<unsigned char>(ha.at(i) ^ hb.at(i));
-    return diff == 0;
-}
 
 HttpReply document(int status, Representation representation, const QByteArray &xmlBody,
                    const QJsonObject &jsonBody)

@@ -37,7 +37,7 @@ RestError restErrorFrom(const Error &error, QString field)
     return RestError{status, std::move(field), error.detail};
 }
 
-bool isKnownEventType(const QString &type)
+bool isXmsEventType(const QString &type)
 {
     static const QStringList known = {
         QStringLiteral("keepalive"), QStringLiteral("incoming"),         QStringLiteral("ringing"),
@@ -46,6 +46,14 @@ bool isKnownEventType(const QString &type)
         QStringLiteral("message"),   QStringLiteral("end_send_message"), QStringLiteral("alarm"),
         QStringLiteral("status"),    QStringLiteral("progress")};
     return known.contains(type);
+}
+
+bool isKnownEventType(const QString &type)
+{
+    // Emergency calls (issue #9): a later location, the peer typing, an IMDN.
+    static const QStringList emergency = {QStringLiteral("location_update"),
+                                          QStringLiteral("composing"), QStringLiteral("imdn")};
+    return isXmsEventType(type) || emergency.contains(type);
 }
 
 } // namespace herald::rest

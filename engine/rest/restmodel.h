@@ -123,7 +123,9 @@ struct RestEvent
     QList<std::pair<QString, QString>> data;
 };
 
-// XMS-REST.md: the only event types an existing client survives.
+// The event types an XMS client's reader accepts (XMS-REST.md: any other type kills its event
+// thread). Herald's own types (isKnownEventType) go only to subscriptions that name them.
+bool isXmsEventType(const QString &type);
 bool isKnownEventType(const QString &type);
 
 } // namespace herald::rest

@@ -76,7 +76,8 @@ std::optional<Disposition> Call::disposition(const QByteArray &messageId) const
     return m_im ? m_im->disposition(messageId) : std::nullopt;
 }
 
-Result<QByteArray> Call::sendFile(const QString &path, QByteArray contentType)
+Result<QByteArray> Call::sendFile(const QString &path, QByteArray contentType,
+                                  msrp::SendOptions options)
 {
     if (isFinal(m_state) || m_state == CallState::Ending)
         return fail(ErrorCode::Conflict, QStringLiteral("The call is over"));
@@ -91,7 +92,7 @@ Result<QByteArray> Call::sendFile(const QString &path, QByteArray contentType)
     if (contentType.isEmpty())
         contentType = QByteArrayLiteral("application/octet-stream");
     const QByteArray type = contentType;
-    auto id = m_session->sendFile(path, std::move(contentType));
+    auto id = m_session->sendFile(path, std::move(contentType), std::move(options));
     if (id)
         Q_EMIT messageQueued(*id, type, QByteArray(), path);
     return id;

@@ -4,9 +4,9 @@
 
 #include "engine/core/result.h"
 #include "engine/msrp/session/msrpsession.h"
+#include "engine/ng911/emergencycalldata.h"
 #include "engine/sdp/offeranswer.h"
 #include "engine/sdp/sessiondescription.h"
-#include "engine/ng911/emergencycalldata.h"
 #include "engine/service/callstatemachine.h"
 #include "engine/service/filespool.h"
 #include "engine/service/imtypes.h"
@@ -48,6 +48,9 @@ public:
     // as written on the wire.
     const QByteArray &remoteUri() const { return m_remoteUri; }
     const QByteArray &localUri() const { return m_localUri; }
+    // Where a new request to the peer goes: the Contact of its INVITE (RFC 3261 §12.1.1, the
+    // remote target) for an inbound call, our INVITE's target for an outbound one.
+    const QByteArray &remoteTarget() const { return m_remoteTarget; }
     // The SIP Call-ID header value (RFC 3261 §8.1.1.4); for an outbound call, empty until the
     // final response to its INVITE (read from that response) came.
     const QByteArray &sipCallId() const { return m_sipCallId; }
@@ -78,8 +81,10 @@ public:
     Result<QByteArray> sendText(QByteArray contentType, QByteArray body,
                                 msrp::SendOptions options = {});
     // Streams a file from disk on the MSRP session of a file offer (RFC 5547 §8.2.1); returns
-    // its Message-ID. The content type is the offer's file-selector type when empty.
-    Result<QByteArray> sendFile(const QString &path, QByteArray contentType = {});
+    // its Message-ID. The content type is the offer's file-selector type when empty. Also
+    // used for a file sent on a message session (REST msg_payload_uri); messageQueued() follows.
+    Result<QByteArray> sendFile(const QString &path, QByteArray contentType = {},
+                                msrp::SendOptions options = {});
     // A control-only dialog (CallManager::controlDialogOpened): INFO, no MSRP session.
     bool isControlOnly() const { return m_controlOnly; }
 
@@ -149,6 +154,7 @@ private:
     CallState m_state;
     QByteArray m_remoteUri;
     QByteArray m_localUri;
+    QByteArray m_remoteTarget;
     QByteArray m_sipCallId;
     QByteArray m_sipTransport;
     QList<QByteArray> m_pAssertedIdentity;

@@ -72,6 +72,19 @@ CallManager::CallManager(sip::Agent &sip, msrp::Endpoint &msrp, const EngineConf
                     call->m_sipCallId = response.header("Call-ID");
                 onCallAnswered(id, body);
             });
+    // A re-INVITE with a new location (RFC 6442 §4.1): appended, shown as the latest, and
+    // fetched when by reference.
+    connect(&m_sip, &sip::Agent::callUpdated, this,
+            [this](sip::CallId id, const sip::IncomingInvite &update) {
+                Call *call = m_calls.value(id);
+                if (!call)
+                    return;
+                const EmergencyUpdate merged = mergeEmergencyUpdate(call->m_emergencyData, update);
+                if (!merged.changed)
+                    return;
+                Q_EMIT call->emergencyDataChanged();
+                m_emergencyFetcher.fetch(call, merged.firstLocation, merged.firstAdditionalData);
+            });
     connect(&m_sip, &sip::Agent::callFailed, this, &CallManager::onCallFailed);
     connect(&m_sip, &sip::Agent::callEnded, this, &CallManager::onCallEnded);
     connect(&m_sip, &sip::Agent::incomingMessage, this, &CallManager::onIncomingMessage);
@@ -224,6 +237,7 @@ void CallManager::onIncomingCall(sip::CallId id, const sip::IncomingInvite &invi
 
     auto *call = new Call(id, CallDirection::Inbound, this);
     call->m_remoteUri = invite.from;
+    call->m_remoteTarget = invite.contact;
     call->m_localUri = invite.to;
     call->m_sipCallId = invite.callId;
     call->m_sipTransport = invite.transport;
@@ -341,6 +355,7 @@ Result<Call *> CallManager::placeCall(const QByteArray &target, const PlaceCallO
 
     sip::InviteOptions invite;
     invite.from = options.from;
+    invite.route = options.route;
     invite.extraHeaders = options.extraHeaders;
     const InviteBody body = composeInviteBody(*offerBody, options.bodyParts, m_random);
     invite.contentType = body.contentType;
@@ -352,6 +367,7 @@ Result<Call *> CallManager::placeCall(const QByteArray &target, const PlaceCallO
 
     auto *call = new Call(*id, CallDirection::Outbound, this);
     call->m_remoteUri = target;
+    call->m_remoteTarget = target;
     call->m_localUri = options.from.isEmpty() ? m_config.sip.identity.toUtf8() : options.from;
     call->m_offer = *offer;
     call->attachSession(session);
@@ -519,6 +535,21 @@ Result<sip::RequestId> CallManager::sendPageMessage(const QByteArray &target,
     auto sent = m_sip.sendMessage(target, contentType, body);
     if (sent)
         Q_EMIT pageMessageSent(*sent, target, contentType, body);
+    return sent;
+}
+
+Result<sip::RequestId> CallManager::sendDialogMessage(Call::Id id, const QByteArray &contentType,
+                                                      const QByteArray &body)
+{
+    const Call *call = m_calls.value(id);
+    if (!call)
+        return fail(ErrorCode::NotFound, QStringLiteral("No call %1").arg(id));
+    // A dialog exists once the INVITE was answered, and until its BYE.
+    if (call->state() != CallState::Active)
+        return fail(ErrorCode::Conflict, QStringLiteral("Call %1 is not active").arg(id));
+    auto sent = m_sip.sendMessage(id, contentType, body);
+    if (sent)
+        Q_EMIT dialogMessageSent(id, *sent, contentType, body);
     return sent;
 }
 

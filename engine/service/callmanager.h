@@ -40,6 +40,9 @@ struct PlaceCallOptions
     sdp::Setup setup = sdp::Setup::ActPass;
     // From of the INVITE; empty: the SIP identity.
     QByteArray from;
+    // The next hop as a preloaded loose Route (sip::RequestOptions::route): an ESRP's INVITE
+    // urn:service:sos is routed this way to the PSAP (RFC 6881 §8).
+    QByteArray route;
     sip::SipHeaders extraHeaders;
     // An RFC 5547 push offer (sendonly, a=file-selector ...; see describeFile()) instead of a
     // message session; send the file with Call::sendFile() once placed.
@@ -95,6 +98,10 @@ public:
     // Page mode (RFC 3428) outside any dialog.
     Result<sip::RequestId> sendPageMessage(const QByteArray &target, const QByteArray &contentType,
                                            const QByteArray &body);
+    // MESSAGE inside the call's dialog (RFC 3428 §4; REST send_message mode="signalling");
+    // its final response comes by pageMessageResponse().
+    Result<sip::RequestId> sendDialogMessage(Call::Id id, const QByteArray &contentType,
+                                             const QByteArray &body);
     // INFO in a call's dialog (RFC 6086), e.g. MSML; the answer comes by infoResponse().
     Result<sip::RequestId> sendInfo(Call::Id id, const QByteArray &contentType,
                                     const QByteArray &body);
@@ -123,6 +130,10 @@ Q_SIGNALS:
     // store records each outgoing page-mode text once from this.
     void pageMessageSent(quint64 requestId, const QByteArray &target, const QByteArray &contentType,
                          const QByteArray &body);
+    // sendDialogMessage() sent a MESSAGE in the call's dialog: the store records it once, in
+    // the call's transcript.
+    void dialogMessageSent(quint64 callId, quint64 requestId, const QByteArray &contentType,
+                           const QByteArray &body);
     // An INFO in a call's dialog; answer it with respondInfo().
     void infoReceived(quint64 callId, quint64 requestId, const QByteArray &contentType,
                       const QByteArray &body);

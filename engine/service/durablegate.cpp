@@ -3,6 +3,7 @@
 #include "engine/service/durablegate.h"
 
 #include "engine/core/clock.h"
+#include "engine/service/messageformats.h"
 
 #include <QUrl>
 
@@ -41,10 +42,19 @@ store::MessageRecord DurableGate::recordFor(const msrp::ReceivedMessage &message
     record.sessionId = sessionId;
     record.direction = store::Direction::Incoming;
     record.contentType = QString::fromUtf8(message.contentType);
-    if (!message.filePath.isEmpty())
+    if (!message.filePath.isEmpty()) {
         record.fileUri = QUrl::fromLocalFile(message.filePath).toString();
-    else if (isTextType(message.contentType))
+    } else if (const auto in = MessageFormats::classify(message, {});
+               in.kind == MessageFormats::Incoming::Kind::Text && in.text.wrapped) {
+        // The i3 MessageLogEvent's text is what the person wrote: the content inside CPIM
+        // (RFC 3862), as Call::textReceived gives it; an unreadable wrapper is kept raw.
+        if (in.text.isReadable())
+            record.contentType = QString::fromUtf8(in.text.contentType);
+        if (!in.text.isReadable() || isTextType(in.text.contentType))
+            record.text = QString::fromUtf8(in.text.body);
+    } else if (isTextType(message.contentType)) {
         record.text = QString::fromUtf8(message.body);
+    }
     record.msrpMessageId = message.messageId;
     record.rangeStart = 1;
     record.rangeEnd = qint64(message.size);
@@ -60,6 +70,16 @@ void DurableGate::admit(const msrp::ReceivedMessage &message,
     if (!m_store || !m_session) {
         done(fail(ErrorCode::Io, QStringLiteral("no store to keep the message")));
         return;
+    }
+    // isComposing statuses (RFC 3994) and IMDNs (RFC 5438) are not texts: they are neither
+    // logged nor worth a commit before their 200. Unreadable ones are stored as received.
+    if (message.filePath.isEmpty()) {
+        const auto kind = MessageFormats::classify(message, {}).kind;
+        if (kind == MessageFormats::Incoming::Kind::Composing ||
+            kind == MessageFormats::Incoming::Kind::Notification) {
+            done({});
+            return;
+        }
     }
     store::MessageRecord record =
         recordFor(message, m_callId, m_session->id(), m_clock.wallNow().toUTC());

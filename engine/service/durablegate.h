@@ -15,7 +15,8 @@ class Clock;
 namespace herald::service {
 
 // The receive gate of one MSRP session (DESIGN.md §2 "durable before acknowledged"): every
-// complete incoming message is appended to the store as a MessageRecord, and the session is
+// complete incoming message is appended to the store as a MessageRecord (a CPIM text as its
+// content; isComposing statuses and IMDNs, which are not texts, pass unstored), and the session is
 // told to send its final 200 (RFC 4975 §7.1) only from the store's durable callback, after
 // COMMIT; a store error makes the session answer 403 instead.
 //

@@ -6,6 +6,7 @@
 #include "engine/core/logging.h"
 #include "engine/service/callmanager.h"
 #include "engine/service/durablegate.h"
+#include "engine/service/thirdpartysession.h"
 
 #include <QFileInfo>
 #include <QMetaEnum>
@@ -23,8 +24,9 @@ QString stateName(CallState state)
 
 } // namespace
 
-DurableRecorder::DurableRecorder(CallManager &calls, store::Store &store, const Clock &clock,
-                                 RandomSource &random, QObject *parent)
+DurableRecorder::DurableRecorder(CallManager &calls, ThirdPartySessions &thirdParty,
+                                 store::Store &store, const Clock &clock, RandomSource &random,
+                                 QObject *parent)
     : QObject(parent)
     , m_calls(&calls)
     , m_store(&store)
@@ -33,14 +35,36 @@ DurableRecorder::DurableRecorder(CallManager &calls, store::Store &store, const 
 {
     connect(&calls, &CallManager::callOffered, this, &DurableRecorder::track);
     connect(&calls, &CallManager::callPlaced, this, &DurableRecorder::track);
-    connect(&calls, &CallManager::callEnded, this, &DurableRecorder::onCallEnded);
+    connect(&calls, &CallManager::callEnded, this, [this](Call *call) {
+        finish(call, stateName(call->state()), call->sipCallId(),
+               QString::fromUtf8(call->failureReason()), QStringLiteral("call ended"));
+    });
     connect(&calls, &CallManager::pageMessageSent, this, &DurableRecorder::onPageMessageSent);
     connect(&calls, &CallManager::pageMessageResponse, this,
             &DurableRecorder::onPageMessageResponse);
+    connect(&calls, &CallManager::dialogMessageSent, this, &DurableRecorder::onDialogMessageSent);
     calls.setMessageAdmitter(
         [this](const sip::IncomingRequest &message, std::function<void(Result<void>)> done) {
             admitPageMessage(message, std::move(done));
         });
+    connect(&thirdParty, &ThirdPartySessions::sessionCreated, this,
+            &DurableRecorder::trackThirdParty);
+    connect(&thirdParty, &ThirdPartySessions::sessionEnded, this,
+            [this](ThirdPartySession *session, const QString &reason) {
+                finish(session, stateName(CallState::Ended), {}, reason, reason);
+            });
+    for (ThirdPartySession *session : thirdParty.sessions())
+        trackThirdParty(session);
+}
+
+QByteArray DurableRecorder::callRecordId(Call::Id id) const
+{
+    return m_calls ? m_tracked.value(m_calls->call(id)).recordId : QByteArray();
+}
+
+QByteArray DurableRecorder::callRecordId(const ThirdPartySession *session) const
+{
+    return m_tracked.value(session).recordId;
 }
 
 DurableRecorder::~DurableRecorder()
@@ -61,53 +85,77 @@ void DurableRecorder::append(store::Record record)
     });
 }
 
+template<typename Source>
+void DurableRecorder::begin(Source *source, store::CallRecord record, msrp::Session *session,
+                            store::Direction sessionDirection)
+{
+    Tracked tracked;
+    tracked.recordId = m_ids.alphanumeric(20);
+    tracked.sipCallId = record.sipCallId;
+    tracked.sessionDirection = sessionDirection;
+    tracked.session = session;
+    record.id = tracked.recordId;
+    record.startedAt = m_clock.wallNow().toUTC();
+    append(std::move(record));
+
+    // Installed before the call is answered or the session bound, so no text can arrive
+    // ungated.
+    if (session)
+        new DurableGate(*m_store, m_clock, tracked.recordId, *session);
+    m_tracked.insert(source, tracked);
+
+    connect(source, &Source::sessionStateChanged, this,
+            [this, source](msrp::SessionState state) { onSessionStateChanged(source, state); });
+    connect(source, &Source::messageQueued, this,
+            [this, source](const QByteArray &messageId, const QByteArray &contentType,
+                           const QByteArray &body, const QString &filePath) {
+                onMessageQueued(source, messageId, contentType, body, filePath);
+            });
+    connect(source, &Source::deliveryChanged, this,
+            [this, source](const msrp::MessageInfo &info) { onDeliveryChanged(source, info); });
+}
+
 void DurableRecorder::track(Call *call)
 {
     if (!m_store)
         return;
-    Tracked tracked;
-    tracked.recordId = m_ids.alphanumeric(20);
-    const Call::Id id = call->id();
-
     store::CallRecord record;
-    record.id = tracked.recordId;
     record.sipCallId = call->sipCallId();
     record.direction = call->direction() == CallDirection::Inbound ? store::Direction::Incoming
                                                                    : store::Direction::Outgoing;
     record.localUri = QString::fromUtf8(call->localUri());
     record.remoteUri = QString::fromUtf8(call->remoteUri());
-    record.startedAt = m_clock.wallNow().toUTC();
     record.state = stateName(call->state());
-    tracked.sipCallId = record.sipCallId;
-    append(std::move(record));
-
-    // Installed before the call is answered or the session bound, so no text can arrive
-    // ungated.
-    if (msrp::Session *session = call->session())
-        new DurableGate(*m_store, m_clock, tracked.recordId, *session);
-    m_tracked.insert(id, tracked);
-
+    // Who offered the session: the peer for an inbound call.
+    const store::Direction offeredBy = record.direction;
+    begin(call, std::move(record), call->session(), offeredBy);
     connect(call, &Call::stateChanged, this,
             [this, call](CallState state) { onStateChanged(call, state); });
-    connect(call, &Call::sessionStateChanged, this,
-            [this, call](msrp::SessionState state) { onSessionStateChanged(call, state); });
-    connect(call, &Call::messageQueued, this,
-            [this, call](const QByteArray &messageId, const QByteArray &contentType,
-                         const QByteArray &body, const QString &filePath) {
-                onMessageQueued(call, messageId, contentType, body, filePath);
-            });
-    connect(call, &Call::deliveryChanged, this,
-            [this, call](const msrp::MessageInfo &info) { onDeliveryChanged(call, info); });
 }
 
-void DurableRecorder::onMessageQueued(Call *call, const QByteArray &messageId,
+void DurableRecorder::trackThirdParty(ThirdPartySession *session)
+{
+    if (!m_store)
+        return;
+    // The application did the SIP and handed us the peer's offer: an incoming conversation
+    // with no Call-ID we know, live from now on.
+    store::CallRecord record;
+    record.direction = store::Direction::Incoming;
+    if (session->session())
+        record.localUri = QString::fromUtf8(session->session()->localUriText());
+    record.remoteUri = QString::fromUtf8(session->remoteUri());
+    record.state = stateName(CallState::Active);
+    begin(session, std::move(record), session->session(), store::Direction::Incoming);
+}
+
+void DurableRecorder::onMessageQueued(const QObject *source, const QByteArray &messageId,
                                       const QByteArray &contentType, const QByteArray &body,
                                       const QString &filePath)
 {
-    const auto it = m_tracked.find(call->id());
-    msrp::Session *session = call->session();
-    if (it == m_tracked.end() || !session)
+    const auto it = m_tracked.find(source);
+    if (it == m_tracked.end() || !it->session)
         return;
+    msrp::Session *session = it->session;
     store::MessageRecord record;
     record.id = outgoingRecordId(session->id(), messageId);
     record.callId = it->recordId;
@@ -129,9 +177,9 @@ void DurableRecorder::onMessageQueued(Call *call, const QByteArray &messageId,
     append(std::move(record));
 }
 
-void DurableRecorder::onDeliveryChanged(Call *call, const msrp::MessageInfo &info)
+void DurableRecorder::onDeliveryChanged(const QObject *source, const msrp::MessageInfo &info)
 {
-    const auto tracked = m_tracked.find(call->id());
+    const auto tracked = m_tracked.find(source);
     if (tracked == m_tracked.end() || !info.outgoing)
         return;
     const auto it = tracked->outgoing.find(info.messageId);
@@ -202,9 +250,9 @@ void DurableRecorder::onDeliveryChanged(Call *call, const msrp::MessageInfo &inf
 
 void DurableRecorder::onStateChanged(Call *call, CallState state)
 {
-    const auto it = m_tracked.find(call->id());
+    const auto it = m_tracked.find(call);
     if (it == m_tracked.end() || isFinal(state))
-        return; // the end is written by onCallEnded, with its reason
+        return; // the end is written by finish(), with its reason
     store::CallUpdate update;
     update.callId = it->recordId;
     update.state = stateName(state);
@@ -215,12 +263,12 @@ void DurableRecorder::onStateChanged(Call *call, CallState state)
     append(std::move(update));
 }
 
-void DurableRecorder::onSessionStateChanged(Call *call, msrp::SessionState state)
+void DurableRecorder::onSessionStateChanged(const QObject *source, msrp::SessionState state)
 {
-    const auto it = m_tracked.find(call->id());
-    msrp::Session *session = call->session();
-    if (it == m_tracked.end() || !session)
+    const auto it = m_tracked.find(source);
+    if (it == m_tracked.end() || !it->session)
         return;
+    const msrp::Session *session = it->session;
     if (state == msrp::SessionState::Active && it->sessionId.isEmpty()) {
         store::SessionRecord record;
         record.id = session->id();
@@ -229,9 +277,7 @@ void DurableRecorder::onSessionStateChanged(Call *call, msrp::SessionState state
         record.localPath = QString::fromUtf8(session->localUriText());
         record.remotePath = QString::fromUtf8(session->remotePathText());
         record.startedAt = m_clock.wallNow().toUTC();
-        // Who offered the session: the peer for an inbound call.
-        record.direction = call->direction() == CallDirection::Inbound ? store::Direction::Incoming
-                                                                       : store::Direction::Outgoing;
+        record.direction = it->sessionDirection;
         it->sessionId = record.id;
         append(std::move(record));
     } else if ((state == msrp::SessionState::Closed || state == msrp::SessionState::Failed) &&
@@ -245,9 +291,11 @@ void DurableRecorder::onSessionStateChanged(Call *call, msrp::SessionState state
     }
 }
 
-void DurableRecorder::onCallEnded(Call *call)
+void DurableRecorder::finish(const QObject *source, const QString &state,
+                             const QByteArray &sipCallId, const QString &reason,
+                             const QString &sessionReason)
 {
-    const Tracked tracked = m_tracked.take(call->id());
+    const Tracked tracked = m_tracked.take(source);
     if (tracked.recordId.isEmpty())
         return;
     const QDateTime now = m_clock.wallNow().toUTC();
@@ -255,17 +303,17 @@ void DurableRecorder::onCallEnded(Call *call)
         store::SessionEnd end;
         end.sessionId = tracked.sessionId;
         end.endedAt = now;
-        end.reason = QStringLiteral("call ended");
+        end.reason = sessionReason;
         append(std::move(end));
     }
     store::CallUpdate update;
     update.callId = tracked.recordId;
-    update.state = stateName(call->state());
+    update.state = state;
     update.endedAt = now;
-    if (call->sipCallId() != tracked.sipCallId)
-        update.sipCallId = call->sipCallId(); // a failed outgoing call learns it at the end
-    if (!call->failureReason().isEmpty())
-        update.endReason = QString::fromUtf8(call->failureReason());
+    if (sipCallId != tracked.sipCallId)
+        update.sipCallId = sipCallId; // a failed outgoing call learns it at the end
+    if (!reason.isEmpty())
+        update.endReason = reason;
     append(std::move(update));
 }
 
@@ -386,11 +434,11 @@ void DurableRecorder::onPageMessageSent(quint64 requestId, const QByteArray &tar
     if (!m_store)
         return;
     const QDateTime now = m_clock.wallNow().toUTC();
-    PageOut page{m_ids.alphanumeric(20), m_ids.alphanumeric(20)};
+    const QByteArray callRecordId = m_ids.alphanumeric(20);
     // Like an incoming one, an outgoing page-mode text is a call record of its own (its SIP
     // Call-ID is learnt from the response), so the history lists it.
     store::CallRecord call;
-    call.id = page.callRecordId;
+    call.id = callRecordId;
     call.direction = store::Direction::Outgoing;
     call.remoteUri = QString::fromUtf8(target);
     call.startedAt = now;
@@ -398,7 +446,23 @@ void DurableRecorder::onPageMessageSent(quint64 requestId, const QByteArray &tar
     call.state = stateName(CallState::Ended);
     call.endReason = QStringLiteral("page mode");
     append(std::move(call));
+    recordSentMessage(requestId, callRecordId, contentType, body, false);
+}
 
+void DurableRecorder::onDialogMessageSent(quint64 callId, quint64 requestId,
+                                          const QByteArray &contentType, const QByteArray &body)
+{
+    const QByteArray recordId = callRecordId(callId);
+    if (!m_store || recordId.isEmpty())
+        return;
+    recordSentMessage(requestId, recordId, contentType, body, true);
+}
+
+void DurableRecorder::recordSentMessage(quint64 requestId, const QByteArray &callRecordId,
+                                        const QByteArray &contentType, const QByteArray &body,
+                                        bool inDialog)
+{
+    const PageOut page{callRecordId, m_ids.alphanumeric(20), inDialog};
     store::MessageRecord record;
     record.id = page.messageRecordId;
     record.callId = page.callRecordId;
@@ -408,8 +472,8 @@ void DurableRecorder::onPageMessageSent(quint64 requestId, const QByteArray &tar
         record.text = QString::fromUtf8(body);
     record.rangeEnd = body.size();
     record.byteSize = body.size();
-    record.queuedAt = now;
-    record.sentAt = now; // the MESSAGE left with sendPageMessage()
+    record.queuedAt = m_clock.wallNow().toUTC();
+    record.sentAt = record.queuedAt; // the MESSAGE left with the request
     record.state = store::MessageState::Sent;
     append(std::move(record));
     m_pagesOut.insert(requestId, page);
@@ -425,7 +489,7 @@ void DurableRecorder::onPageMessageResponse(quint64 requestId, const sip::SipRes
     const PageOut page = *it;
     m_pagesOut.erase(it);
     const QByteArray sipCallId = response.header("Call-ID");
-    if (!sipCallId.isEmpty()) {
+    if (!sipCallId.isEmpty() && !page.inDialog) {
         store::CallUpdate update;
         update.callId = page.callRecordId;
         update.sipCallId = sipCallId;

@@ -32,6 +32,7 @@ Engine::Engine(EngineConfig config, Clock &clock, RandomSource &random, QObject 
     , m_msrp(endpointConfig(m_config), clock, random)
     , m_sip(m_config.sip)
     , m_calls(m_sip, m_msrp, m_config, random)
+    , m_thirdParty(m_msrp, m_config, random)
 {
     connect(&m_msrp, &msrp::Endpoint::connectionOpened, this,
             [this] { Q_EMIT msrpConnectionCountChanged(msrpConnectionCount()); });
@@ -123,7 +124,8 @@ Result<void> Engine::openStore()
         return fail(opened.error().code, QStringLiteral("Cannot open the store %1: %2")
                                              .arg(m_config.storePath, opened.error().detail));
     if (!m_recorder)
-        m_recorder = std::make_unique<DurableRecorder>(m_calls, *m_store, m_clock, m_random);
+        m_recorder =
+            std::make_unique<DurableRecorder>(m_calls, m_thirdParty, *m_store, m_clock, m_random);
     // Calls a killed run left "live" would stay so in the history forever.
     if (auto closed = m_recorder->closeStaleCalls(); !closed)
         qCWarning(lcService) << "calls of an earlier run not closed:" << closed.error().detail;

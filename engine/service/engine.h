@@ -7,6 +7,7 @@
 #include "engine/service/callhistory.h"
 #include "engine/service/callmanager.h"
 #include "engine/service/engineconfig.h"
+#include "engine/service/thirdpartysession.h"
 #include "engine/sip/agent.h"
 #include "engine/store/sqlitestore.h"
 
@@ -64,6 +65,8 @@ public:
     quint16 sipListenPort() const;
     // Calls: INVITE dialogs with their MSRP sessions, page-mode MESSAGE, INFO.
     CallManager &calls() { return m_calls; }
+    // 3PCC sessions (REST signaling="no"): MSRP media without a dialog, stored like calls.
+    ThirdPartySessions &thirdParty() { return m_thirdParty; }
     // The MSML control channel; null unless EngineConfig::msmlControl.
     MsmlController *msml() const { return m_msml.get(); }
     // The durable store; null when EngineConfig::storePath is empty or before the first
@@ -97,6 +100,8 @@ private:
     std::unique_ptr<DurableRecorder> m_recorder;
     // Last: it refers to the endpoint and the agent, and goes first.
     CallManager m_calls;
+    // Goes before the recorder that records them.
+    ThirdPartySessions m_thirdParty;
     // After the calls, so it goes before them: the MSML control channel, when configured.
     std::unique_ptr<MsmlController> m_msml;
     bool m_running = false;

@@ -6,6 +6,7 @@
 #include "engine/core/randomsource.h"
 #include "engine/msrp/session/msrpendpoint.h"
 #include "engine/service/engineconfig.h"
+#include "engine/service/messageformats.h"
 
 namespace herald::service {
 
@@ -19,7 +20,9 @@ Result<QByteArray> ThirdPartySession::sendText(QByteArray contentType, QByteArra
 {
     if (!m_session || msrp::isFinal(m_session->state()))
         return fail(ErrorCode::Conflict, QStringLiteral("3PCC session %1 has ended").arg(m_id));
-    return m_session->sendText(std::move(contentType), std::move(body), std::move(options));
+    const QByteArray id = m_session->sendText(contentType, body, std::move(options));
+    Q_EMIT messageQueued(id, contentType, body, {});
+    return id;
 }
 
 ThirdPartySessions::ThirdPartySessions(msrp::Endpoint &msrp, const EngineConfig &config,
@@ -92,7 +95,14 @@ Result<ThirdPartySession *> ThirdPartySessions::create(const QByteArray &remoteO
     tp->m_localSdp = *body;
     tp->m_negotiated = *answer->msrp;
     tp->m_session = session;
-    connect(session, &msrp::Session::messageReceived, tp, &ThirdPartySession::messageReceived);
+    connect(session, &msrp::Session::messageReceived, tp,
+            [tp](const msrp::ReceivedMessage &message) {
+                Q_EMIT tp->messageReceived(message);
+                // No IM layer on a 3PCC session: statuses and notifications are not texts.
+                const auto in = MessageFormats::classify(message, tp->remoteUri());
+                if (in.kind == MessageFormats::Incoming::Kind::Text)
+                    Q_EMIT tp->textReceived(in.text);
+            });
     connect(session, &msrp::Session::outgoingChanged, tp, &ThirdPartySession::deliveryChanged);
     connect(session, &msrp::Session::stateChanged, tp, &ThirdPartySession::sessionStateChanged);
     connect(session, &msrp::Session::closed, this,
@@ -100,13 +110,13 @@ Result<ThirdPartySession *> ThirdPartySessions::create(const QByteArray &remoteO
     m_sessions.insert(id, tp);
     qCInfo(lcService) << "3PCC session" << id << "answered; local"
                       << (tp->m_negotiated.localIsActive ? "active" : "passive");
+    Q_EMIT sessionCreated(tp);
     // RFC 6135 §4.2 / RFC 4975 §5.4: the active end connects and binds with a SEND. There is
     // no ACK to wait for here: the application sends our answer on its own.
     if (tp->m_negotiated.localIsActive)
         m_msrp.connectSession(session, remotePath);
     else
         m_msrp.acceptSession(session, remotePath);
-    Q_EMIT sessionCreated(tp);
     return tp;
 }
 

@@ -5,6 +5,7 @@
 #include "engine/core/result.h"
 #include "engine/msrp/session/msrpsession.h"
 #include "engine/sdp/offeranswer.h"
+#include "engine/service/imtypes.h"
 
 #include <QHash>
 #include <QObject>
@@ -41,11 +42,19 @@ public:
     // The peer's MSRP URI (last hop of its path), as written in its SDP.
     QByteArray remoteUri() const;
 
+    // Queues a text on the session; returns its Message-ID (messageQueued() follows).
     Result<QByteArray> sendText(QByteArray contentType, QByteArray body,
                                 msrp::SendOptions options = {});
 
 Q_SIGNALS:
+    // Every complete message, once admitted (stored first when the engine has a store).
     void messageReceived(const herald::msrp::ReceivedMessage &message);
+    // A message for the person (not an isComposing status nor an IMDN), after
+    // messageReceived(): as Call::textReceived, CPIM unwrapped (RFC 3862).
+    void textReceived(const herald::service::ReceivedText &text);
+    // sendText() queued a message: as Call::messageQueued, the store records it from this.
+    void messageQueued(const QByteArray &messageId, const QByteArray &contentType,
+                       const QByteArray &body, const QString &filePath);
     void deliveryChanged(const herald::msrp::MessageInfo &info);
     void sessionStateChanged(herald::msrp::SessionState state);
 
@@ -82,6 +91,8 @@ public:
     Result<void> close(ThirdPartySession::Id id, const QString &reason = QStringLiteral("closed"));
 
 Q_SIGNALS:
+    // A new session, emitted before its MSRP session connects or accepts a connection: a
+    // receive gate installed now sees every message.
     void sessionCreated(herald::service::ThirdPartySession *session);
     // The session ended (closed here, or its MSRP session was lost); deleted after this turn.
     void sessionEnded(herald::service::ThirdPartySession *session, const QString &reason);

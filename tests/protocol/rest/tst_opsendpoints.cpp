@@ -15,6 +15,7 @@
 #include "engine/service/engine.h"
 #include "engine/service/enginemetrics.h"
 #include "httptestclient.h"
+#include "tests/support/storelocker.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -170,37 +171,6 @@ EngineConfig engineConfig(const QString &user, const QString &storePath)
     config.storePath = storePath;
     return config;
 }
-
-// Another writer holding BEGIN EXCLUSIVE on the store: its next commit fails (as in
-// tst_durability; works as root, unlike chmod).
-class StoreLocker
-{
-public:
-    explicit StoreLocker(const QString &path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        if (db.open())
-            m_locked = QSqlQuery(db).exec(QStringLiteral("BEGIN EXCLUSIVE"));
-    }
-    ~StoreLocker()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            if (m_locked)
-                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    StoreLocker(const StoreLocker &) = delete;
-    StoreLocker &operator=(const StoreLocker &) = delete;
-    bool locked() const { return m_locked; }
-
-private:
-    QString m_name = QStringLiteral("ops-locker");
-    bool m_locked = false;
-};
 
 } // namespace
 
@@ -530,7 +500,7 @@ void TestOpsEndpoints::callMovesMetricsAndStoreFailureTurnsUnready()
 
     // The store fails: the next text is refused (403) and /healthz says why.
     {
-        StoreLocker lock(m_dir->filePath(QStringLiteral("herald.db")));
+        test::StoreLocker lock(m_dir->filePath(QStringLiteral("herald.db")));
         QVERIFY(lock.locked());
         QList<msrp::MessageInfo> esrpSent;
         connect(esrp, &Call::deliveryChanged, this,

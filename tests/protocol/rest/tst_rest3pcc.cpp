@@ -6,83 +6,47 @@
 // the call_response, the remote MSRP endpoint (another Engine's endpoint, standing in for the
 // ESRP) connects as the answer says, texts flow both ways as `message` events and send_message
 // actions, and DELETE tears the MSRP session down. Bad SDP gets 400 naming call@sdp.
-#include "engine/core/clock.h"
-#include "engine/core/randomsource.h"
+#include "engine/im/iscomposing.h"
 #include "engine/msrp/session/msrpendpoint.h"
-#include "engine/rest/binding/restserver.h"
 #include "engine/sdp/offerbuilder.h"
-#include "engine/service/engine.h"
-#include "httptestclient.h"
+#include "restfixture.h"
+#include "tests/support/storelocker.h"
 
-#include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 using namespace herald;
 using namespace herald::service;
-using herald::test::HttpTestClient;
+using namespace herald::test;
 
 namespace {
 
-const std::pair<QByteArray, QByteArray> auth{QByteArrayLiteral("Authorization"),
-                                             QByteArrayLiteral("Bearer t0ken")};
-const std::pair<QByteArray, QByteArray> xmlType{QByteArrayLiteral("Content-Type"),
-                                                QByteArrayLiteral("text/xml;charset=UTF-8")};
+const auto &auth = restAuth;
+const auto &xmlType = restXmlType;
 
 QString attribute(const QByteArray &doc, const QString &name)
 {
-    const QRegularExpression re(
-        QStringLiteral(" %1=\"([^\"]*)\"").arg(QRegularExpression::escape(name)));
-    return re.match(QString::fromUtf8(doc)).captured(1);
+    return xmlAttribute(doc, name);
 }
 
-QString eventData(const QByteArray &doc, const QString &name)
+// The remote MSRP endpoint's offer for `session`, as the ESRP's INVITE would carry it.
+std::optional<sdp::SessionDescription> offerFor(msrp::Endpoint &peer, msrp::Session &session)
 {
-    const QRegularExpression re(QStringLiteral("<event_data name=\"%1\" value=\"([^\"]*)\"/>")
-                                    .arg(QRegularExpression::escape(name)));
-    return re.match(QString::fromUtf8(doc)).captured(1);
-}
-
-// Undoes the attribute escaping of webservicexml (the five entities and &#x..; references).
-QString unescape(QString text)
-{
-    static const QRegularExpression ref(QStringLiteral("&#x([0-9A-F]+);"));
-    QString out;
-    qsizetype last = 0;
-    for (auto it = ref.globalMatch(text); it.hasNext();) {
-        const auto m = it.next();
-        out += text.mid(last, m.capturedStart() - last);
-        out += QString::fromUcs4(
-            std::array<char32_t, 1>{char32_t(m.captured(1).toUInt(nullptr, 16))}.data(), 1);
-        last = m.capturedEnd();
-    }
-    out += text.mid(last);
-    out.replace(QStringLiteral("&quot;"), QStringLiteral("\""));
-    out.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
-    out.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
-    out.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
-    return out;
-}
-
-QByteArray escapeForAttribute(const QByteArray &sdp)
-{
-    QByteArray out = sdp;
-    out.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
-    out.replace("\r", "&#xD;").replace("\n", "&#xA;");
-    return out;
-}
-
-EngineConfig engineConfig(const QString &user)
-{
-    EngineConfig config;
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(user);
-    config.answerPolicy = AnswerPolicy::Manual;
-    return config;
+    sdp::OfferOptions options;
+    options.sessionId = 1234;
+    options.sessionVersion = 1;
+    options.address = "127.0.0.1";
+    options.port = peer.serverPort();
+    options.path = {session.localUriText()};
+    options.acceptTypes = {"text/plain", "message/cpim", "application/im-iscomposing+xml"};
+    options.setup = sdp::Setup::ActPass;
+    auto offer = sdp::buildOffer(options);
+    if (!offer)
+        return std::nullopt;
+    return *offer;
 }
 
 } // namespace
@@ -97,121 +61,114 @@ private Q_SLOTS:
     void createTalkDelete();
     void refusedSdp_data();
     void refusedSdp();
+    void textsStoredBeforeTheirOk();
+    void failingStoreRefusesTexts();
 
 private:
-    std::optional<QByteArray> nextEvent(HttpTestClient &stream);
+    std::optional<QByteArray> nextEvent(HttpTestClient &stream)
+    {
+        return RestFixture::nextEvent(stream);
+    }
+    // POSTs a 3PCC session for `peerSession`'s offer, connects the peer as Herald's answer
+    // says; returns the call id once the peer's session is bound (empty on failure).
+    QString createSession(HttpTestClient &control, msrp::Session *peerSession);
+    // The store's record of a 3PCC session (the only call in the store).
+    QByteArray storedCallId() const;
 
-    SystemClock m_clock;
-    SeededRandomSource m_heraldRandom{21};
-    SeededRandomSource m_peerRandom{22};
-    std::unique_ptr<Engine> m_herald;
-    std::unique_ptr<Engine> m_peer;
-    std::unique_ptr<rest::RestServer> m_rest;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<RestFixture> m_fixture;
+    Engine *m_herald = nullptr;
+    Engine *m_peer = nullptr;
+    rest::RestServer *m_rest = nullptr;
 };
 
 void TestRest3pcc::init()
 {
-    m_herald =
-        std::make_unique<Engine>(engineConfig(QStringLiteral("psap")), m_clock, m_heraldRandom);
-    m_peer = std::make_unique<Engine>(engineConfig(QStringLiteral("esrp")), m_clock, m_peerRandom);
-    QVERIFY(m_herald->start());
-    QVERIFY(m_peer->start());
-    rest::RestConfig config;
-    config.port = 0;
-    config.token = QByteArrayLiteral("t0ken");
-    m_rest = std::make_unique<rest::RestServer>(*m_herald, config);
-    QVERIFY(m_rest->start());
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    // Herald with a store: a 3PCC session is recorded like a call (issue #7).
+    const QString storePath = m_dir->filePath(QStringLiteral("herald.db"));
+    m_fixture = std::make_unique<RestFixture>();
+    QVERIFY(
+        m_fixture->start(restEngineConfig(QStringLiteral("psap"), AnswerPolicy::Manual, storePath),
+                         restEngineConfig(QStringLiteral("esrp"), AnswerPolicy::Manual), 21, 22));
+    m_herald = &m_fixture->herald();
+    m_peer = &m_fixture->peer();
+    m_rest = &m_fixture->rest();
 }
 
 void TestRest3pcc::cleanup()
 {
-    m_rest.reset();
-    for (auto *engine : {m_peer.get(), m_herald.get()}) {
-        if (engine && engine->sip().isRunning()) {
-            QSignalSpy stopped(&engine->sip(), &sip::Agent::stopped);
-            engine->stop();
-            stopped.wait(5000);
-        }
-    }
-    m_peer.reset();
-    m_herald.reset();
+    m_fixture.reset();
+    m_herald = m_peer = nullptr;
+    m_rest = nullptr;
+    m_dir.reset();
 }
 
-std::optional<QByteArray> TestRest3pcc::nextEvent(HttpTestClient &stream)
+QString TestRest3pcc::createSession(HttpTestClient &control, msrp::Session *peerSession)
 {
-    while (true) {
-        auto doc = stream.frame(10000);
-        if (!doc || !doc->contains("type=\"keepalive\""))
-            return doc;
+    msrp::Endpoint &peer = m_peer->msrp();
+    const auto offer = offerFor(peer, *peerSession);
+    if (!offer)
+        return {};
+    auto offerBytes = offer->toCheckedBytes();
+    if (!offerBytes)
+        return {};
+    auto created =
+        control.request("POST", "/default/calls?appid=psap",
+                        "<web_service version=\"1.0\"><call signaling=\"no\" media=\"message\" "
+                        "message=\"sendrecv\" sdp=\"" +
+                            escapeForXmlAttribute(*offerBytes) + "\"/></web_service>",
+                        {auth, xmlType});
+    if (!created || created->status != 201) {
+        qWarning("POST: %s", created ? created->body.constData() : "no response");
+        return {};
     }
+    const QString callId = attribute(created->body, QStringLiteral("identifier"));
+    if (callId.isEmpty() || attribute(created->body, QStringLiteral("call_type")) != u"3pcc" ||
+        created->header("Location") != "/default/calls/" + callId.toLatin1())
+        return {};
+    // The peer reads Herald's answer and connects as it says (Herald passive on actpass).
+    const QByteArray answerText =
+        unescapeXml(attribute(created->body, QStringLiteral("sdp"))).toUtf8();
+    auto answer = sdp::SessionDescription::parse(answerText);
+    if (!answer || !answerText.startsWith("v=0\r\n"))
+        return {};
+    auto negotiated = sdp::acceptAnswer(*offer, *answer);
+    if (!negotiated || !negotiated->localIsActive)
+        return {};
+    msrp::Path herald;
+    for (const QByteArray &uri : negotiated->remotePath)
+        herald.append(*msrp::Uri::parse(uri));
+    peer.connectSession(peerSession, herald);
+    [&] { QTRY_COMPARE_WITH_TIMEOUT(peerSession->state(), msrp::SessionState::Active, 5000); }();
+    return QTest::currentTestFailed() ? QString() : callId;
+}
+
+QByteArray TestRest3pcc::storedCallId() const
+{
+    auto calls = m_herald->store()->calls(store::CallQuery{});
+    if (!calls || calls->size() != 1)
+        return {};
+    return calls->first().id;
 }
 
 void TestRest3pcc::createTalkDelete()
 {
     // The event stream first.
-    HttpTestClient stream(m_rest->port());
-    QVERIFY(stream.connectToServer());
-    auto handler = stream.request(
-        "POST", "/default/eventhandlers?appid=psap",
-        "<web_service version=\"1.0\"><eventhandler><eventsubscribe action=\"add\" type=\"any\" "
-        "resource_id=\"any\" resource_type=\"any\"/></eventhandler></web_service>",
-        {auth, xmlType});
-    QVERIFY(handler && handler->status == 201);
-    stream.send("GET",
-                "/default/eventhandlers/" +
-                    attribute(handler->body, QStringLiteral("identifier")).toLatin1() +
-                    "?appid=psap",
-                {}, {auth});
-    QVERIFY(stream.response());
+    auto streamClient = m_fixture->openStream();
+    QVERIFY(streamClient);
+    HttpTestClient &stream = *streamClient;
 
-    // The remote MSRP endpoint's offer, as the ESRP's INVITE would carry it.
     msrp::Endpoint &peer = m_peer->msrp();
     msrp::Session *peerSession = peer.createSession();
     QList<msrp::ReceivedMessage> peerReceived;
     connect(peerSession, &msrp::Session::messageReceived, this,
             [&peerReceived](const msrp::ReceivedMessage &m) { peerReceived.append(m); });
-    sdp::OfferOptions offerOptions;
-    offerOptions.sessionId = 1234;
-    offerOptions.sessionVersion = 1;
-    offerOptions.address = "127.0.0.1";
-    offerOptions.port = peer.serverPort();
-    offerOptions.path = {peerSession->localUriText()};
-    offerOptions.acceptTypes = {"text/plain"};
-    offerOptions.setup = sdp::Setup::ActPass;
-    auto offer = sdp::buildOffer(offerOptions);
-    QVERIFY(offer);
-    auto offerBytes = offer->toCheckedBytes();
-    QVERIFY(offerBytes);
-
     HttpTestClient control(m_rest->port());
     QVERIFY(control.connectToServer());
-    auto created =
-        control.request("POST", "/default/calls?appid=psap",
-                        "<web_service version=\"1.0\"><call signaling=\"no\" media=\"message\" "
-                        "message=\"sendrecv\" sdp=\"" +
-                            escapeForAttribute(*offerBytes) + "\"/></web_service>",
-                        {auth, xmlType});
-    QVERIFY(created);
-    QCOMPARE(created->status, 201);
-    const QString callId = attribute(created->body, QStringLiteral("identifier"));
+    const QString callId = createSession(control, peerSession);
     QVERIFY(!callId.isEmpty());
-    QCOMPARE(attribute(created->body, QStringLiteral("call_type")), QStringLiteral("3pcc"));
-    const QByteArray answerText =
-        unescape(attribute(created->body, QStringLiteral("sdp"))).toUtf8();
-    QVERIFY2(answerText.startsWith("v=0\r\n"), answerText.constData());
-    QCOMPARE(created->header("Location"), "/default/calls/" + callId.toLatin1());
-
-    // The peer reads Herald's answer and connects as it says (Herald passive on actpass).
-    auto answer = sdp::SessionDescription::parse(answerText);
-    QVERIFY2(answer, answer ? "" : qPrintable(answer.error().detail));
-    auto negotiated = sdp::acceptAnswer(*offer, *answer);
-    QVERIFY2(negotiated, negotiated ? "" : qPrintable(negotiated.error().detail));
-    QVERIFY(negotiated->localIsActive);
-    msrp::Path herald;
-    for (const QByteArray &uri : negotiated->remotePath)
-        herald.append(*msrp::Uri::parse(uri));
-    peer.connectSession(peerSession, herald);
-    QTRY_COMPARE_WITH_TIMEOUT(peerSession->state(), msrp::SessionState::Active, 5000);
 
     const QByteArray callPath = "/default/calls/" + callId.toLatin1() + "?appid=psap";
     auto connected = nextEvent(stream);
@@ -293,6 +250,147 @@ void TestRest3pcc::refusedSdp()
     QVERIFY(r);
     QCOMPARE(r->status, status);
     QVERIFY2(r->body.contains("description=\"call@sdp: "), r->body.constData());
+}
+
+void TestRest3pcc::textsStoredBeforeTheirOk()
+{
+    // Issue #7 item 2 for 3PCC: the same gate as a 1PCC call's, so each text the peer sends is
+    // committed by the time its 200 reaches the peer; a typing notice is acknowledged but
+    // neither stored nor shown as a message.
+    auto stream = m_fixture->openStream();
+    QVERIFY(stream);
+    msrp::Session *peerSession = m_peer->msrp().createSession();
+    auto control = m_fixture->client();
+    QVERIFY(control);
+    const QString callId = createSession(*control, peerSession);
+    QVERIFY(!callId.isEmpty());
+    const QByteArray storeId = storedCallId();
+    QVERIFY(!storeId.isEmpty());
+    store::Store &store = *m_herald->store();
+    auto connected = nextEvent(*stream);
+    QVERIFY(connected && connected->contains("type=\"connected\""));
+
+    QHash<QByteArray, int> storedAtAck; // Message-ID -> copies in the store at its 200
+    QList<QByteArray> failed;
+    connect(peerSession, &msrp::Session::outgoingChanged, this, [&](const msrp::MessageInfo &info) {
+        if (info.state == msrp::DeliveryState::Acknowledged) {
+            auto transcript = store.transcript(storeId);
+            int n = transcript ? 0 : -1;
+            if (transcript)
+                for (const store::MessageRecord &m : *transcript)
+                    n += m.msrpMessageId == info.messageId ? 1 : 0;
+            storedAtAck.insert(info.messageId, n);
+        } else if (msrp::isFinal(info.state)) {
+            failed.append(info.messageId);
+        }
+    });
+    im::IsComposing typing;
+    typing.state = im::IsComposing::State::Active;
+    typing.refreshSeconds = 60;
+    const QByteArray typingId = peerSession->sendText(im::isComposingMediaType.toByteArray(),
+                                                      im::serializeIsComposing(typing));
+    constexpr int burst = 10;
+    QHash<QByteArray, QByteArray> sent;
+    for (int i = 0; i < burst; ++i) {
+        const QByteArray text = "3pcc text " + QByteArray::number(i);
+        sent.insert(peerSession->sendText("text/plain", text), text);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(storedAtAck.size() + failed.size(), burst + 1, 10000);
+    QVERIFY(failed.isEmpty());
+    QCOMPARE(storedAtAck.value(typingId, -2), 0); // acknowledged, never stored
+    for (auto it = sent.cbegin(); it != sent.cend(); ++it)
+        QVERIFY2(storedAtAck.value(it.key()) == 1,
+                 qPrintable(QStringLiteral("%1 stored %2 times at its 200")
+                                .arg(QString::fromLatin1(it.key()))
+                                .arg(storedAtAck.value(it.key()))));
+
+    // Only the texts are message events, in order.
+    for (int i = 0; i < burst; ++i) {
+        auto event = nextEvent(*stream);
+        QVERIFY(event);
+        QVERIFY2(event->contains("type=\"message\""), event->constData());
+        QCOMPARE(eventData(*event, QStringLiteral("msg_payload[0].content")),
+                 QStringLiteral("3pcc text %1").arg(i));
+    }
+
+    // A reply is recorded as outgoing; DELETE ends the session and the call in the store.
+    auto reply = control->request(
+        "PUT", "/default/calls/" + callId.toLatin1() + "?appid=psap",
+        "<call><call_action><send_message mode=\"msrp\"><msg_payload content_id=\"1\" "
+        "content_type=\"text/plain\"><msg_payload_content content=\"help is coming\"/>"
+        "</msg_payload></send_message></call_action></call>",
+        {auth, xmlType});
+    QVERIFY(reply);
+    QCOMPARE(reply->status, 200);
+    const QByteArray tx = attribute(reply->body, QStringLiteral("transaction_id")).toLatin1();
+    const QString peerUri = QString::fromUtf8(peerSession->localUriText());
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto transcript = store.transcript(storeId);
+            if (!transcript)
+                return false;
+            for (const store::MessageRecord &m : *transcript)
+                if (m.msrpMessageId == tx && m.direction == store::Direction::Outgoing &&
+                    m.text == u"help is coming" && m.state == store::MessageState::Acknowledged)
+                    return true;
+            return false;
+        }(),
+        10000);
+    auto deleted = control->request("DELETE", "/default/calls/" + callId.toLatin1() + "?appid=psap",
+                                    {}, {auth});
+    QVERIFY(deleted);
+    QCOMPARE(deleted->status, 204);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            auto call = store.call(storeId);
+            auto sessions = store.sessions(storeId);
+            return call && call->has_value() && (*call)->endedAt.isValid() && sessions &&
+                   sessions->size() == 1 && sessions->first().endedAt.isValid();
+        }(),
+        10000);
+    auto call = store.call(storeId);
+    QCOMPARE((*call)->direction, store::Direction::Incoming);
+    QCOMPARE((*call)->remoteUri, peerUri);
+    auto transcript = store.transcript(storeId);
+    QVERIFY(transcript);
+    QCOMPARE(transcript->size(), burst + 1);
+}
+
+void TestRest3pcc::failingStoreRefusesTexts()
+{
+    // Issue #7 item 2 / 7 for 3PCC: with the store failing, the peer's text gets no 200 but an
+    // error, is not shown as a message, and the application gets an alarm.
+    auto stream = m_fixture->openStream();
+    QVERIFY(stream);
+    msrp::Session *peerSession = m_peer->msrp().createSession();
+    auto control = m_fixture->client();
+    QVERIFY(control);
+    const QString callId = createSession(*control, peerSession);
+    QVERIFY(!callId.isEmpty());
+    auto connected = nextEvent(*stream);
+    QVERIFY(connected && connected->contains("type=\"connected\""));
+    QList<msrp::MessageInfo> delivery;
+    connect(peerSession, &msrp::Session::outgoingChanged, this,
+            [&](const msrp::MessageInfo &info) { delivery.append(info); });
+
+    StoreLocker lock(m_dir->filePath(QStringLiteral("herald.db")));
+    QVERIFY(lock.locked());
+    const QByteArray id = peerSession->sendText("text/plain", "while the store fails");
+    QTRY_VERIFY_WITH_TIMEOUT(!delivery.isEmpty() && delivery.last().messageId == id &&
+                                 msrp::isFinal(delivery.last().state),
+                             15000);
+    QCOMPARE(delivery.last().state, msrp::DeliveryState::Failed);
+    QCOMPARE(delivery.last().status, 403);
+    for (const msrp::MessageInfo &info : std::as_const(delivery))
+        QVERIFY(info.state != msrp::DeliveryState::Acknowledged);
+    auto alarm = nextEvent(*stream);
+    QVERIFY(alarm);
+    QVERIFY2(alarm->contains("<event type=\"alarm\" resource_type=\"store\""), alarm->constData());
+    QCOMPARE(eventData(*alarm, QStringLiteral("alarm")), QStringLiteral("store_failure"));
+    QVERIFY(!m_herald->store()->healthy());
+    // The refused text never became a message event.
+    auto next = stream->frame(300);
+    QVERIFY2(!next || !next->contains("type=\"message\""), next ? next->constData() : "");
 }
 
 QTEST_GUILESS_MAIN(TestRest3pcc)

@@ -9,6 +9,7 @@
 #include "engine/core/randomsource.h"
 #include "engine/service/engine.h"
 #include "engine/store/store.h"
+#include "tests/support/storelocker.h"
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -26,37 +27,6 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int waitMs = 15000;
-
-// A second connection on the receiver's database holding BEGIN EXCLUSIVE: another writer
-// (a second heraldd, a backup tool) locks the store out; works as root, unlike chmod.
-class Locker
-{
-public:
-    explicit Locker(const QString &path)
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        db.setDatabaseName(path);
-        if (db.open())
-            m_locked = QSqlQuery(db).exec(QStringLiteral("BEGIN EXCLUSIVE"));
-    }
-    ~Locker()
-    {
-        {
-            QSqlDatabase db = QSqlDatabase::database(m_name, false);
-            if (m_locked)
-                QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
-            db.close();
-        }
-        QSqlDatabase::removeDatabase(m_name);
-    }
-    Locker(const Locker &) = delete;
-    Locker &operator=(const Locker &) = delete;
-    bool locked() const { return m_locked; }
-
-private:
-    QString m_name = QStringLiteral("durability-locker");
-    bool m_locked = false;
-};
 
 // How many stored messages carry this MSRP Message-ID; -1 when the store cannot be read.
 int storedCount(store::Store &store, const QByteArray &callId, const QByteArray &messageId)
@@ -274,7 +244,7 @@ void TestDurability::failingStoreRefusesTexts()
     QCOMPARE(receivedByB.size(), 1);
 
     {
-        Locker lock(storePath());
+        test::StoreLocker lock(storePath());
         QVERIFY(lock.locked());
         auto id = a->sendText("text/plain", "while the store is locked out");
         QVERIFY(id);
@@ -332,7 +302,7 @@ void TestDurability::pageModeIsStoredBeforeTheOk()
     QVERIFY(transcript->first().msrpMessageId.isEmpty());
 
     {
-        Locker lock(storePath());
+        test::StoreLocker lock(storePath());
         QVERIFY(lock.locked());
         QVERIFY(m_a->calls().sendPageMessage(uriOf(*m_b, "bob"), "text/plain", "lost page"));
         QTRY_COMPARE_WITH_TIMEOUT(statuses.size(), 2, waitMs);

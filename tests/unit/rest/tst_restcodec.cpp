@@ -7,6 +7,7 @@
 #include "engine/core/randomsource.h"
 #include "engine/rest/eventhub.h"
 #include "engine/rest/restjson.h"
+#include "engine/rest/secretcompare.h"
 #include "engine/rest/webservicexml.h"
 
 #include <QTest>
@@ -34,6 +35,8 @@ class TestRestCodec : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void sameSecret_data();
+    void sameSecret();
     void parseCallVariants_data();
     void parseCallVariants();
     void sendMessageParsed();
@@ -195,6 +198,27 @@ void TestRestCodec::hubWaitsForBacklog()
     QCOMPARE(sink.written.first().type, QStringLiteral("hangup"));
     hub.detach(h->id);
     QVERIFY(!hub.handler(h->id));
+}
+
+void TestRestCodec::sameSecret_data()
+{
+    QTest::addColumn<QByteArray>("presented");
+    QTest::addColumn<QByteArray>("secret");
+    QTest::addColumn<bool>("same");
+    QTest::newRow("equal") << QByteArray("t0ken") << QByteArray("t0ken") << true;
+    QTest::newRow("prefix") << QByteArray("t0k") << QByteArray("t0ken") << false;
+    QTest::newRow("longer") << QByteArray("t0ken!") << QByteArray("t0ken") << false;
+    QTest::newRow("last byte") << QByteArray("t0keN") << QByteArray("t0ken") << false;
+    QTest::newRow("empty vs set") << QByteArray() << QByteArray("t0ken") << false;
+    QTest::newRow("both empty") << QByteArray() << QByteArray() << true;
+}
+
+void TestRestCodec::sameSecret()
+{
+    QFETCH(QByteArray, presented);
+    QFETCH(QByteArray, secret);
+    QFETCH(bool, same);
+    QCOMPARE(rest::sameSecret(presented, secret), same);
 }
 
 QTEST_GUILESS_MAIN(TestRestCodec)
