@@ -47,6 +47,9 @@ struct CommonOptions
     QString spoolDirectory;
     quint64 maxFileSize = 512ULL * 1024 * 1024;
     quint64 httpFetchMaxBytes = 512ULL * 1024 * 1024;
+    std::chrono::milliseconds httpFetchIdleTimeout{30000};
+    QString httpFetchDirectory;
+    QString httpFetchCaFile;
     // heraldd's HTTP listeners, off when unset: the REST API (issue 6; it needs restToken)
     // and /healthz + /metrics on a listener of their own (issue 10; the REST listener serves
     // them too). metricsToken: /metrics wants it as a Bearer token when set.

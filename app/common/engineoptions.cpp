@@ -30,6 +30,9 @@ service::EngineConfig engineConfigFrom(const CommonOptions &options)
     config.spoolDirectory = options.spoolDirectory;
     config.maxFileSize = options.maxFileSize;
     config.httpFetchMaxBytes = options.httpFetchMaxBytes;
+    config.httpFetchIdleTimeout = options.httpFetchIdleTimeout;
+    config.httpFetchDirectory = options.httpFetchDirectory;
+    config.httpFetchCaFile = options.httpFetchCaFile;
     return config;
 }
 

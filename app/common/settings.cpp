@@ -5,7 +5,9 @@
 #include "app/common/commandline.h"
 #include "app/common/logoutput.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
+#include <QSslCertificate>
 
 namespace herald::app {
 
@@ -143,6 +145,40 @@ const QList<Setting> &settingTable()
              if (!size)
                  return tl::unexpected(size.error());
              o.httpFetchMaxBytes = *size;
+             return {};
+         }},
+        {QStringLiteral("msml/http-fetch-idle-timeout"), QStringLiteral("http-fetch-idle-timeout"),
+         QStringLiteral("DURATION"),
+         QStringLiteral("An http(s):// MSML source fetch is abandoned when no octet arrives for "
+                        "this long (default 30s)."),
+         [](const QString &v, CommonOptions &o) -> Result<void> {
+             auto idle = parseDuration(v);
+             if (!idle)
+                 return tl::unexpected(idle.error());
+             if (idle->count() == 0)
+                 return invalid(QStringLiteral("0 would abandon every fetch at once"));
+             o.httpFetchIdleTimeout = *idle;
+             return {};
+         }},
+        {QStringLiteral("msml/http-fetch-dir"), QStringLiteral("http-fetch-dir"),
+         QStringLiteral("DIR"),
+         QStringLiteral("Directory an http(s):// MSML source is streamed into before it is sent "
+                        "(default: the system's temporary directory)."),
+         [](const QString &v, CommonOptions &o) -> Result<void> {
+             if (!v.isEmpty() && !QFileInfo(v).isDir())
+                 return invalid(QStringLiteral("\"%1\" is not a directory").arg(v));
+             o.httpFetchDirectory = v;
+             return {};
+         }},
+        {QStringLiteral("msml/http-fetch-ca"), QStringLiteral("http-fetch-ca"),
+         QStringLiteral("FILE"),
+         QStringLiteral("PEM file of CA certificates trusted for https:// MSML sources besides "
+                        "the system's (certificates are always verified)."),
+         [](const QString &v, CommonOptions &o) -> Result<void> {
+             if (!v.isEmpty() && QSslCertificate::fromPath(v).isEmpty())
+                 return invalid(
+                     QStringLiteral("no PEM certificate could be read from \"%1\"").arg(v));
+             o.httpFetchCaFile = v;
              return {};
          }},
         {QStringLiteral("spool/directory"), QStringLiteral("spool-dir"), QStringLiteral("DIR"),

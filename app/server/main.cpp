@@ -41,7 +41,8 @@ void printLine(std::FILE *stream, const QString &line)
 
 // SIGHUP: the settings are read again (file, environment, command line). A bad file changes
 // nothing; what only a restart applies is named.
-void reload(herald::app::CommandLine &commandLine, const QStringList &arguments)
+void reload(herald::app::CommandLine &commandLine, const QStringList &arguments,
+            herald::service::Engine &engine)
 {
     const herald::app::CommonOptions before = commandLine.options();
     if (const auto parsed = commandLine.parse(arguments); !parsed) {
@@ -51,6 +52,8 @@ void reload(herald::app::CommandLine &commandLine, const QStringList &arguments)
     }
     const herald::app::CommonOptions &after = commandLine.options();
     herald::app::applyLogging(after.logRules, after.logTarget);
+    // sofia reads its wire-trace switch once; herald.sip.wire may have changed with the rules.
+    engine.sip().applyWireTrace();
     QStringList restartOnly;
     if (!(after.msrpListen == before.msrpListen))
         restartOnly << QStringLiteral("msrp/listen");
@@ -58,6 +61,14 @@ void reload(herald::app::CommandLine &commandLine, const QStringList &arguments)
         restartOnly << QStringLiteral("sip/listen");
     if (after.storePath != before.storePath || after.noStore != before.noStore)
         restartOnly << QStringLiteral("store/*");
+    if (after.msmlControl != before.msmlControl || after.mediaRoot != before.mediaRoot ||
+        after.httpFetchMaxBytes != before.httpFetchMaxBytes ||
+        after.httpFetchIdleTimeout != before.httpFetchIdleTimeout ||
+        after.httpFetchDirectory != before.httpFetchDirectory ||
+        after.httpFetchCaFile != before.httpFetchCaFile)
+        restartOnly << QStringLiteral("msml/*");
+    if (after.spoolDirectory != before.spoolDirectory || after.maxFileSize != before.maxFileSize)
+        restartOnly << QStringLiteral("spool/*");
     if (!restartOnly.isEmpty())
         printLine(stderr, QStringLiteral("heraldd: SIGHUP: changed, applied at the next start: ") +
                               restartOnly.join(QStringLiteral(", ")));
@@ -167,7 +178,11 @@ int main(int argc, char **argv)
                              printLine(stdout, QStringLiteral("heraldd: signal %1 again: failing "
                                                               "the transfers left now")
                                                    .arg(signalNumber));
-                             shutdown.expire();
+                             // The operator wants it down now: what is left fails,
+                             // reported like at the end of the grace period, and the
+                             // exit code stays 0 (the stop was asked for).
+                             shutdown.expire(QStringLiteral("shutting down: a second signal "
+                                                            "ended the grace period"));
                              return;
                          }
                          printLine(stdout, QStringLiteral("heraldd: signal %1: shutting down, "
@@ -184,8 +199,9 @@ int main(int argc, char **argv)
                                                .arg(failed));
                          stopAndDrain(engine);
                      });
-    QObject::connect(&signalWatcher, &herald::app::UnixSignalWatcher::hangupReceived, &app,
-                     [&commandLine, &app] { reload(commandLine, app.arguments()); });
+    QObject::connect(
+        &signalWatcher, &herald::app::UnixSignalWatcher::hangupReceived, &app,
+        [&commandLine, &app, &engine] { reload(commandLine, app.arguments(), engine); });
 
     if (const auto started = engine.start(); !started) {
         printLine(stderr, QStringLiteral("heraldd: ") + started.error().detail);
@@ -209,16 +225,15 @@ int main(int argc, char **argv)
     }
     std::unique_ptr<herald::rest::OpsServer> opsServer;
     if (const auto &opsListen = commandLine.options().opsListen) {
-        opsServer = std::make_unique<herald::rest::OpsServer>(ops, opsListen->address,
-                                                              opsListen->port);
+        opsServer =
+            std::make_unique<herald::rest::OpsServer>(ops, opsListen->address, opsListen->port);
         if (const auto listening = opsServer->start(); !listening) {
             printLine(stderr, QStringLiteral("heraldd: ") + listening.error().detail);
             engine.stop();
             return startFailureExitCode;
         }
         printLine(stdout, QStringLiteral("heraldd: ops (/healthz, /metrics) listening on ") +
-                              herald::app::formatHostPort(opsServer->address(),
-                                                          opsServer->port()));
+                              herald::app::formatHostPort(opsServer->address(), opsServer->port()));
     }
     if (demo) {
         if (const auto started = demo->start(engine); !started) {

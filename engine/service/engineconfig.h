@@ -33,8 +33,18 @@ struct EngineConfig
                                          QByteArrayLiteral("application/im-iscomposing+xml")};
     // a=accept-wrapped-types Herald announces (RFC 4975 §8.6), e.g. text/plain and
     // message/imdn+xml: a peer that sees them (and message/cpim above) sends its texts in
-    // CPIM. Empty by default, so peers send bare text; Herald wraps what it sends whenever
-    // the peer announces wrapped types itself (Call::sendText), as an i3 ESRP does.
+    // CPIM. Herald wraps what it sends whenever the peer announces wrapped types itself
+    // (Call::sendText), as an i3 ESRP does.
+    //
+    // Default: empty, on purpose. NENA i3 (NENA-STA-010) makes CPIM with RFC 7701
+    // nicknames mandatory for text, and Herald meets it in both directions without this:
+    // message/cpim is always in accept-types, so an i3 peer may send CPIM (Herald unwraps
+    // it, nickname included), and a peer that announces wrapped types gets everything
+    // Herald sends in CPIM with its nickname and IMDN request. Announcing wrapped types by
+    // default would instead make every Herald-to-Herald and XMS-style session carry CPIM,
+    // which the XMS REST clients (msg_payload is the bare text, XMS-REST.md) and plain MSRP
+    // peers do not expect. A PSAP that wants its callers' IMDNs (always CPIM-wrapped, RFC
+    // 5438 §5) sets i3AcceptWrappedTypes(). tst_instantmessages covers both.
     QList<QByteArray> msrpAcceptWrappedTypes;
     // RFC 7701 §7 nickname in the CPIM From of what Herald sends (e.g. the PSAP's name);
     // empty: none. Call::setNickname overrides it per call.
@@ -72,9 +82,20 @@ struct EngineConfig
     std::chrono::milliseconds httpFetchIdleTimeout{30000};
     // Where an http(s):// src is streamed before it is sent; empty: the system's temp dir.
     QString httpFetchDirectory;
+    // PEM file of CA certificates trusted for https:// srcs besides the system's (a voicemail
+    // store with a private CA); empty: the system's only. Certificates are always verified.
+    QString httpFetchCaFile;
     // How long a by-reference location or additional-data document (RFC 6442 §3.3, RFC 7852
     // §4.1) may take to arrive before it is shown as unavailable; it shows as pending till then.
     std::chrono::milliseconds emergencyFetchTimeout{5000};
 };
+
+// What an i3 PSAP or ESRP announces as a=accept-wrapped-types: text and isComposing inside
+// CPIM, and IMDNs, which only ever travel CPIM-wrapped (RFC 5438 §5).
+inline QList<QByteArray> i3AcceptWrappedTypes()
+{
+    return {QByteArrayLiteral("text/plain"), QByteArrayLiteral("message/imdn+xml"),
+            QByteArrayLiteral("application/im-iscomposing+xml")};
+}
 
 } // namespace herald::service

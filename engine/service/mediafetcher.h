@@ -12,9 +12,20 @@
 #include <memory>
 
 class QNetworkReply;
+class QNetworkRequest;
 class QTemporaryFile;
 
 namespace herald::service {
+
+// Where and how an http(s):// src is fetched (EngineConfig's httpFetch* settings).
+struct FetchSettings
+{
+    quint64 maxBytes = 512ULL * 1024 * 1024;
+    std::chrono::milliseconds idleTimeout{30000};
+    QString directory; // empty: the system's temporary directory
+    // PEM file of CA certificates trusted for https:// besides the system's; empty: none.
+    QString caFile;
+};
 
 // Fetches the http(s):// src of an MSML fileobj (DESIGN.md §1: voicemail storage reached over
 // HTTP) into a temporary file, streamed, so a large recording never sits in memory. Only http
@@ -23,13 +34,14 @@ namespace herald::service {
 // for longer than `idleTimeout`. finished() reports the temporary file's path on success, an
 // empty path and the reason otherwise; the temporary file is removed with the fetcher, so the
 // caller keeps it alive until the file was sent. The source itself is never touched.
+// https:// servers must present a certificate chain to a trusted CA (the system's, plus
+// `caFile`) naming the host (RFC 9110 §4.3.4); there is no way to turn verification off.
 class MediaFetcher : public QObject
 {
     Q_OBJECT
 
 public:
-    MediaFetcher(QUrl url, quint64 maxBytes, std::chrono::milliseconds idleTimeout,
-                 QString directory, QObject *parent = nullptr);
+    MediaFetcher(QUrl url, FetchSettings settings, QObject *parent = nullptr);
     ~MediaFetcher() override;
 
     void start();
@@ -41,13 +53,13 @@ Q_SIGNALS:
 
 private:
     void fail(const QString &why);
+    // The TLS settings of an https:// request; an error when the CA file cannot be used.
+    bool configureTls(QNetworkRequest &request, QString &error) const;
     void drain();
 
     QNetworkAccessManager m_network;
     QUrl m_url;
-    quint64 m_maxBytes;
-    std::chrono::milliseconds m_idleTimeout;
-    QString m_directory;
+    FetchSettings m_settings;
     std::unique_ptr<QTemporaryFile> m_file;
     QPointer<QNetworkReply> m_reply;
     quint64 m_received = 0;

@@ -176,7 +176,7 @@ msml::ResultDocument MsmlController::execute(Call::Id control, const msml::Reque
         auto *transfer = new TransferExecutor(
             m_calls, m_clock, m_random, plan.dialogId, std::move(plan.transfer), plan.localFiles,
             FetchSettings{m_config.httpFetchMaxBytes, m_config.httpFetchIdleTimeout,
-                          m_config.httpFetchDirectory},
+                          m_config.httpFetchDirectory, m_config.httpFetchCaFile},
             this);
         if (TransferExecutor *old = m_transfers.value(plan.dialogId))
             old->deleteLater();

@@ -34,7 +34,7 @@ ShutdownCoordinator::ShutdownCoordinator(msrp::Endpoint &msrp, CallManager &call
     m_graceTimer.setSingleShot(true);
     // A coarse timer may fire 5 % early; the grace period is a promise to the transfers.
     m_graceTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_graceTimer, &QTimer::timeout, this, &ShutdownCoordinator::expire);
+    connect(&m_graceTimer, &QTimer::timeout, this, [this] { expire(); });
     connect(&m_msrp, &msrp::Endpoint::sessionCreated, this, &ShutdownCoordinator::track);
     for (msrp::Session *session : m_msrp.sessions())
         track(session);
@@ -123,7 +123,7 @@ void ShutdownCoordinator::begin(std::chrono::milliseconds grace)
         Qt::QueuedConnection);
 }
 
-void ShutdownCoordinator::expire()
+void ShutdownCoordinator::expire(const QString &reason)
 {
     if (!m_shuttingDown || m_finished)
         return;
@@ -133,7 +133,9 @@ void ShutdownCoordinator::expire()
         // Closing fails the session's unfinished messages with this reason (each one through
         // onMessageChanged) and ends its call with BYE (CallManager::onSessionClosed).
         if (m_msrp.sessions().contains(session))
-            session->close(QStringLiteral("shutting down: the grace period ended"));
+            session->close(reason.isEmpty()
+                               ? QStringLiteral("shutting down: the grace period ended")
+                               : reason);
     }
     m_inFlight.clear();
     checkFinished();

@@ -37,8 +37,9 @@ public:
     // Starts the shutdown; finished() follows once nothing is in flight or the grace period
     // ends, never from inside this call. A second begin() does nothing.
     void begin(std::chrono::milliseconds grace);
-    // Ends the grace period now (a second SIGTERM): what is still in flight fails.
-    void expire();
+    // Ends the grace period now: what is still in flight fails with `reason` (empty: the grace
+    // period ended). A second SIGTERM calls it with a reason saying so.
+    void expire(const QString &reason = {});
     bool isShuttingDown() const { return m_shuttingDown; }
     // Messages in flight on all sessions, both directions.
     int inFlightCount() const;

@@ -127,8 +127,7 @@ void TransferExecutor::runObject()
         file && file->src.scheme != msml::MediaSource::Scheme::File && currentFile().isEmpty()) {
         // An http(s) src is first streamed to a temporary file (size-capped), then sent like
         // a local one; each attempt fetches afresh.
-        m_fetcher = std::make_unique<MediaFetcher>(file->src.url, m_fetch.maxBytes,
-                                                   m_fetch.idleTimeout, m_fetch.directory);
+        m_fetcher = std::make_unique<MediaFetcher>(file->src.url, m_fetch);
         connect(m_fetcher.get(), &MediaFetcher::finished, this,
                 [this](const QString &path, const QString &error) {
                     if (!m_running)

@@ -4,6 +4,7 @@
 
 #include "engine/msml/msmldocument.h"
 #include "engine/msrp/session/msrptypes.h"
+#include "engine/service/mediafetcher.h"
 
 #include <QObject>
 #include <QPointer>
@@ -22,15 +23,6 @@ namespace herald::service {
 
 class Call;
 class CallManager;
-class MediaFetcher;
-
-// Where and how an http(s):// src is fetched (EngineConfig's httpFetch* settings).
-struct FetchSettings
-{
-    quint64 maxBytes = 512ULL * 1024 * 1024;
-    std::chrono::milliseconds idleTimeout{30000};
-    QString directory; // empty: the system's temporary directory
-};
 
 // Runs one MSML <transfer> (the media server's transfer package, DESIGN.md §1): for each object
 // in document order it INVITEs the dest's answerer (through the SIP outbound proxy, as every

@@ -7,9 +7,13 @@
 // was (file:line and key, variable or option) and why. Also the pieces below: the INI reader,
 // the log rule check, value parsers, and the shipped sample config, which must pass.
 
+#include "app/common/commandline.h"
+#include "app/common/engineoptions.h"
 #include "app/common/inifile.h"
 #include "app/common/logoutput.h"
 #include "app/common/settings.h"
+#include "engine/service/engineconfig.h"
+#include "tests/support/httpresponder.h"
 #include "tests/support/testsupport.h"
 
 #include <QProcess>
@@ -90,6 +94,7 @@ private Q_SLOTS:
     void refused();
     void configFromEnvironment();
     void sampleConfigPasses();
+    void fetchSettingsReachTheEngine();
     void startsFromFile();
 };
 
@@ -329,6 +334,28 @@ void TestConfig::refused_data()
                                                QStringLiteral("1y")}
                                 << QStringList{}
                                 << QStringList{QStringLiteral("--shutdown-grace: ")};
+    QTest::newRow("zero fetch idle timeout")
+        << QByteArray("[msml]\nhttp-fetch-idle-timeout = 0\n") << QStringList{} << QStringList{}
+        << QStringList{
+               QStringLiteral("FILE:2: msml/http-fetch-idle-timeout: 0 would abandon every fetch")};
+    QTest::newRow("bad fetch idle timeout")
+        << QByteArray() << QStringList{}
+        << QStringList{QStringLiteral("HERALD_HTTP_FETCH_IDLE_TIMEOUT=soon")}
+        << QStringList{
+               QStringLiteral("HERALD_HTTP_FETCH_IDLE_TIMEOUT: \"soon\" is not a duration")};
+    QTest::newRow("fetch directory missing")
+        << QByteArray()
+        << QStringList{QStringLiteral("--http-fetch-dir"), QStringLiteral("/nonexistent/f")}
+        << QStringList{}
+        << QStringList{QStringLiteral("--http-fetch-dir: \"/nonexistent/f\" is not a directory")};
+    QTest::newRow("fetch CA file missing")
+        << QByteArray() << QStringList{}
+        << QStringList{QStringLiteral("HERALD_HTTP_FETCH_CA=/nonexistent/ca.pem")}
+        << QStringList{QStringLiteral("HERALD_HTTP_FETCH_CA: no PEM certificate could be read "
+                                      "from \"/nonexistent/ca.pem\"")};
+    QTest::newRow("fetch CA file without a certificate")
+        << QByteArray("[msml]\nhttp-fetch-ca = /dev/null\n") << QStringList{} << QStringList{}
+        << QStringList{QStringLiteral("FILE:2: msml/http-fetch-ca: no PEM certificate")};
     QTest::newRow("missing file") << QByteArray()
                                   << QStringList{QStringLiteral("--config"),
                                                  QStringLiteral("/nonexistent/h.ini")}
@@ -416,6 +443,38 @@ void TestConfig::sampleConfigPasses()
                          .hasMatch(),
                  qPrintable(setting.key + QStringLiteral(" is not in resources/heraldd.ini")));
     }
+}
+
+void TestConfig::fetchSettingsReachTheEngine()
+{
+    // The three http(s) fetch settings (issue 5 item 4), from the file, the environment and
+    // the command line, end up in the engine's configuration as given.
+    test::TestCertificates certificates;
+    if (!certificates.create())
+        QSKIP(qPrintable(QStringLiteral("no CA file to trust: ") + certificates.error()));
+    QTemporaryDir dir;
+    const QString file =
+        writeFile(dir, QStringLiteral("h.ini"), "[msml]\nhttp-fetch-idle-timeout = 5s\n");
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("HERALD_HTTP_FETCH_CA"), certificates.caFile());
+    app::CommandLine commandLine(QStringLiteral("test"));
+    const auto action = commandLine.parse({QStringLiteral("heraldd"), QStringLiteral("--config"),
+                                           file, QStringLiteral("--http-fetch-dir"), dir.path(),
+                                           QStringLiteral("--no-store")},
+                                          environment);
+    QVERIFY2(action, action ? "" : qPrintable(action.error().detail));
+    const service::EngineConfig config = app::engineConfigFrom(commandLine.options());
+    QCOMPARE(config.httpFetchIdleTimeout, std::chrono::milliseconds(5000));
+    QCOMPARE(config.httpFetchDirectory, dir.path());
+    QCOMPARE(config.httpFetchCaFile, certificates.caFile());
+    // Unset, they keep the engine's defaults.
+    app::CommandLine defaults(QStringLiteral("test"));
+    // --no-store: engineConfigFrom() would create the per-user data directory otherwise.
+    QVERIFY(defaults.parse({QStringLiteral("heraldd"), QStringLiteral("--no-store")},
+                           QProcessEnvironment()));
+    const service::EngineConfig plain = app::engineConfigFrom(defaults.options());
+    QCOMPARE(plain.httpFetchIdleTimeout, service::EngineConfig{}.httpFetchIdleTimeout);
+    QVERIFY(plain.httpFetchDirectory.isEmpty() && plain.httpFetchCaFile.isEmpty());
 }
 
 void TestConfig::startsFromFile()

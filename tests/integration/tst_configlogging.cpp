@@ -118,6 +118,7 @@ private Q_SLOTS:
     void journalPrioritiesAndReload();
     void plainTarget();
     void sipWireTrace();
+    void sipWireTraceSwitchedBySighup();
 };
 
 void TestConfigLogging::journalPrioritiesAndReload()
@@ -194,6 +195,47 @@ void TestConfigLogging::sipWireTrace()
     QVERIFY2(heraldd.err.contains("<7>herald.sip.wire: "), heraldd.err.constData());
     QVERIFY(heraldd.poke("quiet"));
     QVERIFY(!heraldd.err.contains("herald.msrp.wire"));
+}
+
+void TestConfigLogging::sipWireTraceSwitchedBySighup()
+{
+    // sofia reads its message-dump switch once (TPTAG_LOG at nua_create); SIGHUP with a new
+    // herald.sip.wire rule must still turn the SIP trace on and off again in a running heraldd.
+    QTemporaryDir dir;
+    const QString config = dir.filePath(QStringLiteral("heraldd.ini"));
+    writeFile(config, "[log]\ntarget = journal\n");
+    Heraldd heraldd;
+    QVERIFY2(heraldd.start(config), heraldd.err.constData());
+    sip::Agent agent(sip::test::loopbackConfig(QStringLiteral("prober")));
+    QVERIFY(agent.start());
+    QSignalSpy answered(&agent, &sip::Agent::optionsResponse);
+    const auto probe = [&](const QByteArray &user) {
+        answered.clear();
+        return agent.sendOptions("sip:" + user +
+                                 "@127.0.0.1:" + QByteArray::number(heraldd.sipPort)) &&
+               answered.wait(timeoutMs);
+    };
+    const auto reloadWith = [&](const QByteArray &ini) {
+        writeFile(config, ini);
+        heraldd.out.clear();
+        return ::kill(pid_t(heraldd.process.processId()), SIGHUP) == 0 &&
+               heraldd.waitFor(&Heraldd::out, "settings reloaded");
+    };
+
+    QVERIFY(probe("before"));
+    QVERIFY(reloadWith("[log]\ntarget = journal\nrules = herald.sip.wire.debug=true\n"));
+    QVERIFY(probe("during"));
+    QVERIFY2(heraldd.waitFor(&Heraldd::err, "OPTIONS sip:during@127.0.0.1"),
+             heraldd.err.constData());
+    QVERIFY2(heraldd.err.contains("<7>herald.sip.wire: "), heraldd.err.constData());
+    // Off again; the MSRP trace on, as a marker written after the "after" OPTIONS was handled.
+    QVERIFY(reloadWith("[log]\ntarget = journal\nrules = herald.sip.wire.debug=false;"
+                       "herald.msrp.wire.debug=true\n"));
+    QVERIFY(probe("after"));
+    QVERIFY(heraldd.poke("marker"));
+    QVERIFY2(heraldd.waitFor(&Heraldd::err, "MSRP marker 481"), heraldd.err.constData());
+    QVERIFY2(!heraldd.err.contains("sip:after@"), heraldd.err.constData());
+    QVERIFY2(!heraldd.err.contains("sip:before@"), heraldd.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestConfigLogging)

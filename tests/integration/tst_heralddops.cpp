@@ -8,6 +8,7 @@
 #include "tests/support/testsupport.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -41,6 +42,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void healthOnBothListeners();
     void metricsTokens();
+    void openApiListsOpsEndpoints();
 
 private:
     QTemporaryDir m_dir;
@@ -126,6 +128,41 @@ void TestHeralddOps::metricsTokens()
     auto rest = get(m_restPort, "/metrics", {{"Authorization", "Bearer rest-t0ken"}});
     QVERIFY(rest);
     QCOMPARE(rest->status, 401);
+}
+
+void TestHeralddOps::openApiListsOpsEndpoints()
+{
+    // The REST listener serves /healthz and /metrics too, so its OpenAPI document lists them,
+    // with the statuses they answer.
+    auto reply = get(m_restPort, "/api/v1/openapi.json", {{"Authorization", "Bearer rest-t0ken"}});
+    QVERIFY(reply);
+    QCOMPARE(reply->status, 200);
+    const QJsonObject doc = QJsonDocument::fromJson(reply->body).object();
+    const QJsonObject paths = doc.value(QStringLiteral("paths")).toObject();
+    const auto responses = [&](const QString &path) {
+        return paths.value(path)
+            .toObject()
+            .value(QStringLiteral("get"))
+            .toObject()
+            .value(QStringLiteral("responses"))
+            .toObject()
+            .keys();
+    };
+    QCOMPARE(responses(QStringLiteral("/healthz")),
+             (QStringList{QStringLiteral("200"), QStringLiteral("503")}));
+    QCOMPARE(responses(QStringLiteral("/metrics")),
+             (QStringList{QStringLiteral("200"), QStringLiteral("401")}));
+    // /healthz needs no token (an empty security list, not an absent one), and its schema
+    // exists.
+    const QJsonObject healthGet =
+        paths.value(QStringLiteral("/healthz")).toObject().value(QStringLiteral("get")).toObject();
+    QVERIFY(healthGet.value(QStringLiteral("security")).isArray());
+    QVERIFY(healthGet.value(QStringLiteral("security")).toArray().isEmpty());
+    QVERIFY(doc.value(QStringLiteral("components"))
+                .toObject()
+                .value(QStringLiteral("schemas"))
+                .toObject()
+                .contains(QStringLiteral("Health")));
 }
 
 QTEST_GUILESS_MAIN(TestHeralddOps)

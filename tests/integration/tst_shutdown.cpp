@@ -4,7 +4,10 @@
 // heraldd's graceful shutdown (SIGTERM): new calls get 503, a transfer in flight may finish
 // within shutdown/grace, one still going when the grace period ends is failed explicitly
 // (logged with its octets, its session closed, its call ended with BYE), and the exit code is
-// 0 either way.
+// 0 either way. A second SIGTERM during the grace period ends it at once: what is left fails
+// the same explicit way (with a reason naming the second signal), and the exit code is still
+// 0, since the stop was asked for. From the first SIGTERM on, /healthz answers 503 with the
+// check "shutdown" while heraldd drains, so a balancer stops sending calls.
 //
 // The caller is this process: an engine/sip Agent places the call, and the MSRP side is a
 // raw socket writing chunks by hand, so the test decides exactly how much of the message is
@@ -12,10 +15,14 @@
 // a few milliseconds, and any timing would be a race).
 
 #include "engine/sip/agent.h"
+#include "tests/protocol/rest/httptestclient.h"
 #include "tests/protocol/sip/siptestsupport.h"
 #include "tests/support/testsupport.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -43,6 +50,7 @@ struct Heraldd
     QByteArray out;
     quint16 msrpPort = 0;
     quint16 sipPort = 0;
+    quint16 opsPort = 0;
 
     ~Heraldd()
     {
@@ -73,17 +81,38 @@ std::unique_ptr<Heraldd> startHeraldd(const QString &grace)
                      {QStringLiteral("--msrp-listen"), QStringLiteral("127.0.0.1:0"),
                       QStringLiteral("--sip-listen"), QStringLiteral("127.0.0.1:0"),
                       QStringLiteral("--store"), h->dir.filePath(QStringLiteral("h.db")),
-                      QStringLiteral("--shutdown-grace"), grace});
-    if (!h->waitForOutput("storing texts in"))
+                      QStringLiteral("--shutdown-grace"), grace, QStringLiteral("--ops-listen"),
+                      QStringLiteral("127.0.0.1:0")});
+    if (!h->waitForOutput("ops (/healthz, /metrics) listening on"))
         return nullptr;
     static const QRegularExpression msrp(QStringLiteral(R"(MSRP listening on 127\.0\.0\.1:(\d+))"));
     static const QRegularExpression sip(QStringLiteral(R"(SIP listening on 127\.0\.0\.1:(\d+))"));
     const QString text = QString::fromUtf8(h->out);
     h->msrpPort = msrp.match(text).captured(1).toUShort();
     h->sipPort = sip.match(text).captured(1).toUShort();
-    if (!h->msrpPort || !h->sipPort)
+    static const QRegularExpression ops(
+        QStringLiteral(R"(ops \(/healthz, /metrics\) listening on 127\.0\.0\.1:(\d+))"));
+    h->opsPort = ops.match(text).captured(1).toUShort();
+    if (!h->msrpPort || !h->sipPort || !h->opsPort)
         return nullptr;
     return h;
+}
+
+// /healthz's status and the checks it names as problems; status 0 when it did not answer.
+std::pair<int, QStringList> health(quint16 port)
+{
+    test::HttpTestClient client(port);
+    if (!client.connectToServer())
+        return {0, {}};
+    const auto reply = client.request("GET", "/healthz");
+    if (!reply)
+        return {0, {}};
+    QStringList checks;
+    const QJsonObject body = QJsonDocument::fromJson(reply->body).object();
+    for (const QJsonValue &problem : body.value(QStringLiteral("problems")).toArray())
+        checks << problem.toObject().value(QStringLiteral("check")).toString() + QLatin1Char(':') +
+                      body.value(QStringLiteral("status")).toString();
+    return {reply->status, checks};
 }
 
 QByteArray offer()
@@ -128,16 +157,20 @@ void TestShutdown::transferInFlight_data()
 {
     QTest::addColumn<bool>("finish"); // the sender sends the rest of the message after SIGTERM
     QTest::addColumn<QString>("grace");
-    QTest::newRow("completes within the grace period") << true << QStringLiteral("20s");
-    QTest::newRow("failed when the grace period ends") << false << QStringLiteral("400ms");
+    QTest::addColumn<bool>("secondSignal"); // a second SIGTERM while the transfer is held up
+    QTest::newRow("completes within the grace period") << true << QStringLiteral("20s") << false;
+    QTest::newRow("failed when the grace period ends") << false << QStringLiteral("400ms") << false;
+    QTest::newRow("failed at once by a second signal") << false << QStringLiteral("1h") << true;
 }
 
 void TestShutdown::transferInFlight()
 {
     QFETCH(bool, finish);
     QFETCH(QString, grace);
+    QFETCH(bool, secondSignal);
     auto heraldd = startHeraldd(grace);
     QVERIFY(heraldd);
+    QCOMPARE(health(heraldd->opsPort).first, 200);
 
     sip::Agent agent(sip::test::loopbackConfig(QStringLiteral("caller")));
     QVERIFY(agent.start());
@@ -184,8 +217,22 @@ void TestShutdown::transferInFlight()
     QVERIFY(agent.invite(target, offer()));
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, timeoutMs);
     QCOMPARE(failed.at(0).at(1).toInt(), 503);
+    // And /healthz says not ready, and why, while the transfer drains (the 400 ms grace period
+    // may already be over: heraldd may be gone).
+    if (grace != u"400ms") {
+        const auto [status, checks] = health(heraldd->opsPort);
+        QCOMPARE(status, 503);
+        QCOMPARE(checks, QStringList{QStringLiteral("shutdown:not ready")});
+    }
 
-    if (finish) {
+    if (secondSignal) {
+        QVERIFY(::kill(pid_t(heraldd->process.processId()), SIGTERM) == 0);
+        QVERIFY2(heraldd->waitForOutput("signal 15 again: failing the transfers left now"),
+                 heraldd->out.constData());
+        QVERIFY2(heraldd->waitForOutput("transfers at shutdown: 0 completed, 1 failed"),
+                 heraldd->out.constData());
+        QVERIFY(sinceSigterm.elapsed() < 20000); // not the hour of grace
+    } else if (finish) {
         for (qsizetype start = chunkSize; start < messageSize; start += chunkSize)
             QVERIFY2(sendAndWait(start, start + chunkSize >= messageSize), received.constData());
         QVERIFY2(heraldd->waitForOutput("transfers at shutdown: 1 completed, 0 failed"),
@@ -203,9 +250,11 @@ void TestShutdown::transferInFlight()
     QCOMPARE(heraldd->process.exitCode(), 0);
     if (!finish) {
         // Reported, with how far it got, never dropped silently.
+        const QByteArray reason = secondSignal
+                                      ? "shutting down: a second signal ended the grace period"
+                                      : "shutting down: the grace period ended";
         QVERIFY2(err.contains("incoming transfer msg1 on session") &&
-                     err.contains("failed after 100000 of 1000000 octets: shutting down: the "
-                                  "grace period ended"),
+                     err.contains(QByteArray("failed after 100000 of 1000000 octets: " + reason)),
                  err.constData());
     }
     // The call was ended by heraldd with BYE, not left to time out.

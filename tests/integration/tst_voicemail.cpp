@@ -6,11 +6,14 @@
 // A and sends the transfer script of DESIGN.md §1; A delivers a 20 MB file through its outbound
 // proxy to heraldd B, a delivery server with a spool. B's file has the source's SHA-256, A's
 // source is gone, and the server gets transfer.objectdone then TransferEnd. Also: a bad script,
-// a traversal src, an answerer that refuses with 486, and B dying mid-file.
+// a traversal src, an answerer that refuses with 486, B dying mid-file, and an https:// src
+// whose certificate A verifies against the CA given by --http-fetch-ca.
 #include "engine/core/clock.h"
 #include "engine/core/randomsource.h"
 #include "engine/msml/msmlparser.h"
 #include "engine/service/engine.h"
+#include "tests/support/httpresponder.h"
+#include "tests/support/msmltestsupport.h"
 #include "tests/support/testsupport.h"
 
 #include <QCryptographicHash>
@@ -18,6 +21,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,13 +38,7 @@ constexpr int waitMs = 20000;
 using test::sha256Of;
 using test::writeRandomFile;
 
-QString valueOf(const msml::EventDocument &event, const QString &name)
-{
-    for (const auto &[n, v] : event.values)
-        if (n == name)
-            return v;
-    return QStringLiteral("<absent>");
-}
+using test::msmlValue;
 
 // One heraldd child process with its own store and log files.
 struct Heraldd
@@ -100,12 +98,15 @@ private Q_SLOTS:
     void traversalSource();
     void answererBusy();
     void connectionDropsMidFile();
+    void httpsSourceWithConfiguredCa();
 
 private:
-    bool startA(const QString &outboundProxy);
-    sip::CallId openControl();
-    msml::ResultDocument sendScript(const QByteArray &script);
-    QByteArray script(const QString &src, const QString &answerer) const;
+    bool startA(const QString &outboundProxy, const QStringList &extraArguments = {});
+    msml::ResultDocument sendScript(const QByteArray &script) { return m_app->sendScript(script); }
+    static QByteArray script(const QString &src, const QString &answerer)
+    {
+        return test::voicemailScript(src, answerer);
+    }
 
     SystemClock m_clock;
     SeededRandomSource m_random{41};
@@ -115,8 +116,7 @@ private:
     std::unique_ptr<Heraldd> m_a;
     std::unique_ptr<Heraldd> m_b;
     std::unique_ptr<Engine> m_as;
-    sip::CallId m_control = 0;
-    QList<msml::EventDocument> m_events;
+    std::unique_ptr<test::MsmlAppServer> m_app; // its events arrive in order
 };
 
 void TestVoicemail::init()
@@ -128,105 +128,44 @@ void TestVoicemail::init()
     m_media = m_dir->filePath(QStringLiteral("media"));
     m_spool = m_dir->filePath(QStringLiteral("spool"));
     QVERIFY(QDir().mkpath(m_media) && QDir().mkpath(m_spool));
-    m_events.clear();
 
     m_b = std::make_unique<Heraldd>();
     QVERIFY2(
         m_b->start(m_dir->path(), QStringLiteral("b"), {QStringLiteral("--spool-dir"), m_spool}),
         test::readFile(m_dir->filePath(QStringLiteral("b.err"))).constData());
 
-    EngineConfig config;
-    config.msrpListenPort = 0;
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:appserver@127.0.0.1");
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
+    EngineConfig config = test::loopbackEngineConfig("appserver");
     config.answerPolicy = AnswerPolicy::Manual;
     m_as = std::make_unique<Engine>(config, m_clock, m_random);
     QVERIFY(m_as->start());
-    connect(&m_as->sip(), &sip::Agent::incomingInfo, this,
-            [this](sip::CallId, sip::RequestId request, const QByteArray &, const QByteArray &body,
-                   const sip::IncomingRequest &) {
-                auto parsed = msml::Parser().parse(body);
-                QVERIFY2(parsed && parsed->isEvent(), body.constData());
-                m_events.append(*parsed->event());
-                QVERIFY(m_as->sip().respondInfo(request, 200));
-            });
+    m_app = std::make_unique<test::MsmlAppServer>(*m_as, waitMs);
 }
 
 void TestVoicemail::cleanup()
 {
-    if (m_as && m_as->sip().isRunning()) {
-        QSignalSpy stopped(&m_as->sip(), &sip::Agent::stopped);
-        m_as->stop();
-        stopped.wait(waitMs);
-    }
+    if (m_as)
+        test::stopEngine(*m_as, waitMs);
+    m_app.reset();
     m_as.reset();
     m_a.reset();
     m_b.reset();
     m_dir.reset();
 }
 
-bool TestVoicemail::startA(const QString &outboundProxy)
+bool TestVoicemail::startA(const QString &outboundProxy, const QStringList &extraArguments)
 {
     m_a = std::make_unique<Heraldd>();
-    QStringList arguments{QStringLiteral("--msml-control"), QStringLiteral("--media-root"),
-                          m_media};
+    QStringList arguments =
+        QStringList{QStringLiteral("--msml-control"), QStringLiteral("--media-root"), m_media} +
+        extraArguments;
     if (!outboundProxy.isEmpty())
         arguments << QStringLiteral("--sip-outbound-proxy") << outboundProxy;
     if (!m_a->start(m_dir->path(), QStringLiteral("a"), arguments)) {
         qWarning() << test::readFile(m_dir->filePath(QStringLiteral("a.err")));
         return false;
     }
-    m_control = openControl();
-    return m_control != 0;
-}
-
-sip::CallId TestVoicemail::openControl()
-{
-    QSignalSpy answered(&m_as->sip(), &sip::Agent::callAnswered);
-    auto id = m_as->sip().invite(
-        "sip:msml@127.0.0.1:" + QByteArray::number(m_a->sipPort) + ";transport=tcp", {});
-    return id && answered.wait(waitMs) ? *id : 0;
-}
-
-msml::ResultDocument TestVoicemail::sendScript(const QByteArray &script)
-{
-    QSignalSpy response(&m_as->sip(), &sip::Agent::infoResponse);
-    const auto failed = [](const char *why) {
-        return msml::ResultDocument::error(msml::ResponseCode::InternalError,
-                                           QString::fromLatin1(why));
-    };
-    if (!m_as->sip().info(m_control, "application/msml+xml", script) || !response.wait(waitMs))
-        return failed("no response");
-    const auto r = response.first().at(2).value<sip::SipResponse>();
-    auto parsed = msml::Parser().parse(r.body);
-    if (r.status != 200 || !parsed || !parsed->isResult())
-        return failed("no result");
-    return *parsed->result();
-}
-
-QByteArray TestVoicemail::script(const QString &src, const QString &answerer) const
-{
-    return QStringLiteral(
-               R"(<msml version="1.1">
-  <dialogstart name="12345" target="conn:abc" type="application/moml+xml">
-    <transfer id="transfer">
-      <fileobj objid="vm1" src="%1" contenttype="audio/amr" delete="true" append="false"
-               dest="xmsrp://?offerer=sip:msml@127.0.0.1;answerer=&lt;%2&gt;;file=/inbox/msg1.amr"/>
-      <transferobjdone>
-        <send event="transfer.objectdone" namelist="transfer.objid transfer.duration" target="source"/>
-      </transferobjdone>
-      <transferstart/>
-      <transferexit>
-        <send event="TransferEnd" namelist="transfer.duration transfer.end" target="source"/>
-      </transferexit>
-    </transfer>
-  </dialogstart>
-</msml>
-)")
-        .arg(src, answerer)
-        .toUtf8();
+    return m_app->openControl("sip:msml@127.0.0.1:" + QByteArray::number(m_a->sipPort) +
+                              ";transport=tcp") != 0;
 }
 
 void TestVoicemail::deliversThroughProxy()
@@ -240,17 +179,18 @@ void TestVoicemail::deliversThroughProxy()
     const auto result = sendScript(script(QUrl::fromLocalFile(source).toString(),
                                           QStringLiteral("sip:vmds@vmds.invalid;transport=tcp")));
     QCOMPARE(result.response, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 2, waitMs);
-    QCOMPARE(m_events.at(0).name, QStringLiteral("transfer.objectdone"));
-    QCOMPARE(m_events.at(0).id, QStringLiteral("conn:abc/dialog:12345"));
-    QCOMPARE(valueOf(m_events.at(0), QStringLiteral("transfer.objid")), QStringLiteral("vm1"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 2, waitMs);
+    QCOMPARE(m_app->events.at(0).name, QStringLiteral("transfer.objectdone"));
+    QCOMPARE(m_app->events.at(0).id, QStringLiteral("conn:abc/dialog:12345"));
+    QCOMPARE(msmlValue(m_app->events.at(0), QStringLiteral("transfer.objid")),
+             QStringLiteral("vm1"));
     bool numeric = false;
-    valueOf(m_events.at(0), QStringLiteral("transfer.duration")).toLongLong(&numeric);
+    msmlValue(m_app->events.at(0), QStringLiteral("transfer.duration")).toLongLong(&numeric);
     QVERIFY(numeric);
-    QCOMPARE(m_events.at(1).name, QStringLiteral("TransferEnd"));
-    QCOMPARE(valueOf(m_events.at(1), QStringLiteral("transfer.end")),
+    QCOMPARE(m_app->events.at(1).name, QStringLiteral("TransferEnd"));
+    QCOMPARE(msmlValue(m_app->events.at(1), QStringLiteral("transfer.end")),
              QStringLiteral("transfer.complete"));
-    valueOf(m_events.at(1), QStringLiteral("transfer.duration")).toLongLong(&numeric);
+    msmlValue(m_app->events.at(1), QStringLiteral("transfer.duration")).toLongLong(&numeric);
     QVERIFY(numeric);
 
     const QStringList spooled = QDir(m_spool).entryList(QDir::Files);
@@ -287,7 +227,7 @@ void TestVoicemail::traversalSource()
     }
     QVERIFY(QFile::exists(secret));
     QVERIFY(QDir(m_spool).entryList(QDir::Files).isEmpty());
-    QVERIFY(m_events.isEmpty());
+    QVERIFY(m_app->events.isEmpty());
 }
 
 void TestVoicemail::answererBusy()
@@ -302,9 +242,9 @@ void TestVoicemail::answererBusy()
         script(QUrl::fromLocalFile(source).toString(),
                QStringLiteral("sip:vmds@127.0.0.1:%1;transport=tcp").arg(m_as->sipListenPort())));
     QCOMPARE(result.response, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
-    QCOMPARE(m_events.first().name, QStringLiteral("TransferEnd"));
-    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.end")),
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 1, waitMs);
+    QCOMPARE(m_app->events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(msmlValue(m_app->events.first(), QStringLiteral("transfer.end")),
              QStringLiteral("transfer.error"));
     QVERIFY(QFile::exists(source));
 }
@@ -330,9 +270,9 @@ void TestVoicemail::connectionDropsMidFile()
     m_b->process->kill();
     QVERIFY(m_b->process->waitForFinished(5000));
 
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
-    QCOMPARE(m_events.first().name, QStringLiteral("TransferEnd"));
-    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.end")),
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 1, waitMs);
+    QCOMPARE(m_app->events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(msmlValue(m_app->events.first(), QStringLiteral("transfer.end")),
              QStringLiteral("transfer.error"));
     QVERIFY(QFile::exists(source)); // not delivered: kept despite delete="true"
     // Whatever B left is its ".part" file: nothing under a name presented as complete.
@@ -340,6 +280,47 @@ void TestVoicemail::connectionDropsMidFile()
     QVERIFY(!spooled.isEmpty());
     for (const QString &name : spooled)
         QVERIFY2(name.endsWith(QStringLiteral(".part")), qPrintable(name));
+}
+
+void TestVoicemail::httpsSourceWithConfiguredCa()
+{
+    // The voicemail store is an https server with a private CA: heraldd A trusts it through
+    // --http-fetch-ca (and fetches into --http-fetch-dir), then delivers the file to B.
+    test::TestCertificates certificates;
+    if (!certificates.create())
+        QSKIP(qPrintable(QStringLiteral("no https responder: ") + certificates.error()));
+    const QString fetchDir = m_dir->filePath(QStringLiteral("fetch"));
+    QVERIFY(QDir().mkpath(fetchDir));
+    QVERIFY(startA(QStringLiteral("sip:127.0.0.1:%1;transport=tcp;lr").arg(m_b->sipPort),
+                   {QStringLiteral("--http-fetch-ca"), certificates.caFile(),
+                    QStringLiteral("--http-fetch-dir"), fetchDir}));
+    const QSslConfiguration tls = certificates.serverConfiguration();
+    test::HttpResponder https(&tls);
+    QVERIFY(https.listen());
+    QByteArray body(512 * 1024, Qt::Uninitialized);
+    SeededRandomSource(17).fill(
+        std::as_writable_bytes(std::span(body.data(), std::size_t(body.size()))));
+    https.bodies.insert("/store/msg7.amr", body);
+
+    QCOMPARE(sendScript(script(https.url(QStringLiteral("/store/msg7.amr")),
+                               QStringLiteral("sip:vmds@vmds.invalid;transport=tcp")))
+                 .response,
+             200);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_app->events.size() == 2 ||
+            msmlValue(m_app->events.value(0), QStringLiteral("transfer.end")) == u"transfer.error",
+        waitMs);
+    QVERIFY2(m_app->events.size() == 2 &&
+                 msmlValue(m_app->events.at(1), QStringLiteral("transfer.end")) ==
+                     u"transfer.complete",
+             test::readFile(m_dir->filePath(QStringLiteral("a.err"))).constData());
+    const QStringList spooled = QDir(m_spool).entryList(QDir::Files);
+    QCOMPARE(spooled.size(), 1);
+    QCOMPARE(sha256Of(m_spool + QLatin1Char('/') + spooled.first()),
+             QCryptographicHash::hash(body, QCryptographicHash::Sha256));
+    QCOMPARE(https.requests, QList<QByteArray>{"/store/msg7.amr"});
+    // Nothing is left behind in --http-fetch-dir once delivered.
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(fetchDir).isEmpty(QDir::Files | QDir::Hidden), waitMs);
 }
 
 QTEST_GUILESS_MAIN(TestVoicemail)

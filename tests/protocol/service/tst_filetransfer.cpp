@@ -11,6 +11,7 @@
 #include "engine/service/engine.h"
 #include "engine/service/fileoffer.h"
 
+#include "tests/support/msmltestsupport.h"
 #include "tests/support/testsupport.h"
 #include <QCryptographicHash>
 #include <QDir>
@@ -89,14 +90,7 @@ private:
 std::unique_ptr<Peer> TestFileTransfer::makePeer(const QByteArray &user, quint64 seed,
                                                  QString spool, quint64 maxFileSize)
 {
-    EngineConfig config;
-    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(QString::fromUtf8(user));
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
+    EngineConfig config = test::loopbackEngineConfig(user);
     config.spoolDirectory = spool;
     if (maxFileSize)
         config.maxFileSize = maxFileSize;
@@ -136,13 +130,9 @@ void TestFileTransfer::init()
 
 void TestFileTransfer::cleanup()
 {
-    for (Peer *p : {m_a.get(), m_b.get()}) {
-        if (p && p->engine->sip().isRunning()) {
-            QSignalSpy stopped(&p->engine->sip(), &sip::Agent::stopped);
-            p->engine->stop();
-            QVERIFY(stopped.wait(waitMs));
-        }
-    }
+    for (Peer *p : {m_a.get(), m_b.get()})
+        if (p)
+            QVERIFY(test::stopEngine(*p->engine, waitMs));
     m_a.reset();
     m_b.reset();
     m_randoms.clear();

@@ -7,26 +7,29 @@
 // result from the 200; A delivers the file to B, a delivery server with a spool, over an RFC
 // 5547 session, deletes the source and reports transfer.objectdone then TransferEnd in INFOs.
 // Also: bad scripts, sources outside the media root, a 486 with retry, dialogend stopping a
-// transfer, a messageobj, and http:// sources fetched from a local HTTP responder.
+// transfer, a messageobj, and http:// and https:// sources fetched from a local responder
+// (https with a CA and certificate made at test time by the openssl command).
 #include "engine/core/clock.h"
 #include "engine/core/randomsource.h"
 #include "engine/msml/msmlparser.h"
 #include "engine/service/engine.h"
 #include "engine/service/msmlcontroller.h"
 
+#include "tests/support/httpresponder.h"
+#include "tests/support/msmltestsupport.h"
 #include "tests/support/testsupport.h"
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <chrono>
 #include <memory>
+#include <optional>
 
 using namespace herald;
 using namespace herald::service;
@@ -38,75 +41,8 @@ constexpr int waitMs = 20000;
 using test::sha256Of;
 using test::writeRandomFile;
 
-QString valueOf(const msml::EventDocument &event, const QString &name)
-{
-    for (const auto &[n, v] : event.values)
-        if (n == name)
-            return v;
-    return QStringLiteral("<absent>");
-}
-
-// A minimal HTTP/1.1 server for http:// sources: GET <path> is answered as `modes` says.
-class HttpResponder : public QObject
-{
-public:
-    enum class Mode { Whole, Undeclared, Stall, NotFound };
-
-    HttpResponder()
-    {
-        QObject::connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
-                    m_buffers[socket] += socket->readAll();
-                    const QByteArray &request = m_buffers[socket];
-                    if (!request.contains("\r\n\r\n") || request.isEmpty())
-                        return;
-                    const QByteArray path = request.split(' ').value(1);
-                    m_buffers[socket].clear();
-                    requests << path;
-                    answer(socket, path);
-                });
-            }
-        });
-    }
-    bool listen() { return m_server.listen(QHostAddress::LocalHost, 0); }
-    QString url(const QString &path) const
-    {
-        return QStringLiteral("http://127.0.0.1:%1%2").arg(m_server.serverPort()).arg(path);
-    }
-
-    QHash<QByteArray, QByteArray> bodies; // by path
-    QHash<QByteArray, Mode> modes;        // by path; Whole when absent
-    QList<QByteArray> requests;
-
-private:
-    void answer(QTcpSocket *socket, const QByteArray &path)
-    {
-        const Mode mode = modes.value(path, bodies.contains(path) ? Mode::Whole : Mode::NotFound);
-        const QByteArray body = bodies.value(path);
-        switch (mode) {
-        case Mode::Whole:
-            socket->write("HTTP/1.1 200 OK\r\nContent-Type: audio/amr\r\nContent-Length: " +
-                          QByteArray::number(body.size()) + "\r\n\r\n" + body);
-            return;
-        case Mode::Undeclared: // RFC 9112 §6.3: the body ends when the connection closes
-            socket->write(
-                "HTTP/1.1 200 OK\r\nContent-Type: audio/amr\r\nConnection: close\r\n\r\n" + body);
-            socket->disconnectFromHost();
-            return;
-        case Mode::Stall: // headers and a few octets, then nothing
-            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 1000000\r\n\r\nabc");
-            return;
-        case Mode::NotFound:
-            socket->write("HTTP/1.1 404 Not Found\r\nContent-Length: 9\r\n\r\nnot found");
-            return;
-        }
-    }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-};
+using test::HttpResponder;
+using test::msmlValue;
 
 QByteArray randomBytes(qsizetype size, quint64 seed)
 {
@@ -123,6 +59,7 @@ class TestMsmlControl : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void init();
     void cleanup();
 
@@ -135,9 +72,12 @@ private Q_SLOTS:
     void answererRefusesWithRetry();
     void dialogendStopsTransfer();
     void messageObject();
+    void httpSource_data();
     void httpSource();
     void httpSourceRefused_data();
     void httpSourceRefused();
+    void httpsUntrustedCertificate_data();
+    void httpsUntrustedCertificate();
     void maxtimeStopsTransfer();
     void iterateRepeatsDelivery();
     void exitInShadowHandler();
@@ -146,12 +86,17 @@ private Q_SLOTS:
 private:
     std::unique_ptr<Engine> makeEngine(const QByteArray &user, quint64 seed,
                                        std::function<void(EngineConfig &)> tune = {});
-    // The application server INVITEs A without SDP; returns the dialog's id at C.
-    sip::CallId openControl();
-    // Sends a script on the control dialog; returns the <result>.
-    msml::ResultDocument sendScript(const QByteArray &script);
+    // (Re)starts A, the media server under test, trusting `caFile` for https:// sources, and
+    // has the application server open a control dialog to it (INVITE without SDP).
+    bool startA(const QString &caFile);
+    msml::ResultDocument sendScript(const QByteArray &script) { return m_app->sendScript(script); }
     QByteArray script(const QString &src, const QString &fileobjExtra = {},
-                      const QString &transferExtra = {}) const;
+                      const QString &transferExtra = {}) const
+    {
+        return test::voicemailScript(src, QString::fromUtf8(bUri()), fileobjExtra, transferExtra);
+    }
+    // The https:// responder's TLS side; skips the test when openssl could not make it.
+    bool tlsReady() const { return m_tls.has_value(); }
     // The answerer of the dest: reached through A's outbound proxy only (RFC 6761: .invalid).
     QByteArray bUri() const { return "sip:vmds@vmds.invalid;transport=tcp"; }
 
@@ -161,25 +106,20 @@ private:
     QTemporaryDir m_spool;
     QTemporaryDir m_outside;
     QTemporaryDir m_fetchDir;
+    test::TestCertificates m_certs;
+    std::optional<QSslConfiguration> m_tls;
+    QString m_tlsError;
     std::unique_ptr<Engine> m_as;
     std::unique_ptr<Engine> m_a;
     std::unique_ptr<Engine> m_b;
-    sip::CallId m_control = 0;
-    QList<msml::EventDocument> m_events; // at the application server, in arrival order
+    std::unique_ptr<test::MsmlAppServer> m_app; // its events arrive in order
     QList<Call *> m_bOffered;
 };
 
 std::unique_ptr<Engine> TestMsmlControl::makeEngine(const QByteArray &user, quint64 seed,
                                                     std::function<void(EngineConfig &)> tune)
 {
-    EngineConfig config;
-    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(QString::fromUtf8(user));
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
+    EngineConfig config = test::loopbackEngineConfig(user);
     if (tune)
         tune(config);
     m_randoms.push_back(std::make_unique<SeededRandomSource>(seed));
@@ -191,115 +131,68 @@ std::unique_ptr<Engine> TestMsmlControl::makeEngine(const QByteArray &user, quin
     return engine;
 }
 
+void TestMsmlControl::initTestCase()
+{
+    if (m_certs.create())
+        m_tls = m_certs.serverConfiguration();
+    else
+        m_tlsError = m_certs.error();
+}
+
 void TestMsmlControl::init()
 {
     QVERIFY(m_media.isValid() && m_spool.isValid() && m_outside.isValid() && m_fetchDir.isValid());
     for (QTemporaryDir *dir : {&m_media, &m_spool, &m_fetchDir})
         for (const QString &entry : QDir(dir->path()).entryList(QDir::Files | QDir::System))
             QFile::remove(dir->filePath(entry));
-    m_events.clear();
     m_bOffered.clear();
     m_as = makeEngine("appserver", 31);
     m_b = makeEngine("vmds", 33, [this](EngineConfig &c) { c.spoolDirectory = m_spool.path(); });
     QVERIFY(m_as && m_b);
+    m_app = std::make_unique<test::MsmlAppServer>(*m_as, waitMs);
+    connect(&m_b->calls(), &CallManager::callOffered, this,
+            [this](Call *call) { m_bOffered.append(call); });
+    QVERIFY(startA(tlsReady() ? m_certs.caFile() : QString()));
+}
+
+bool TestMsmlControl::startA(const QString &caFile)
+{
+    if (m_a && !test::stopEngine(*m_a, waitMs))
+        return false;
+    m_a.reset();
     // B is also the outbound proxy (the IMS core) of A: the answerer's host does not exist, so
     // a delivery arrives only if A routes it through the proxy.
-    m_a = makeEngine("msml", 32, [this](EngineConfig &c) {
+    m_a = makeEngine("msml", 32, [this, caFile](EngineConfig &c) {
         c.msmlControl = true;
         c.mediaRoot = m_media.path();
         c.httpFetchDirectory = m_fetchDir.path();
         c.httpFetchMaxBytes = 1024 * 1024;
         c.httpFetchIdleTimeout = 500ms;
+        c.httpFetchCaFile = caFile;
         c.sip.outboundProxy =
             QStringLiteral("sip:127.0.0.1:%1;transport=tcp;lr").arg(m_b->sipListenPort());
     });
-    QVERIFY(m_a);
-    connect(&m_as->sip(), &sip::Agent::incomingInfo, this,
-            [this](sip::CallId, sip::RequestId request, const QByteArray &, const QByteArray &body,
-                   const sip::IncomingRequest &) {
-                auto parsed = msml::Parser().parse(body);
-                QVERIFY2(parsed && parsed->isEvent(), body.constData());
-                m_events.append(*parsed->event());
-                QVERIFY(m_as->sip().respondInfo(request, 200));
-            });
-    connect(&m_b->calls(), &CallManager::callOffered, this,
-            [this](Call *call) { m_bOffered.append(call); });
-    m_control = openControl();
-    QVERIFY(m_control);
+    if (!m_a)
+        return false;
+    const QByteArray target =
+        "sip:msml@127.0.0.1:" + QByteArray::number(m_a->sipListenPort()) + ";transport=tcp";
+    if (!m_app->openControl(target))
+        return false;
+    // RFC 3261 §13.2.1: the 2xx to an INVITE without an offer carries one; Herald's has no
+    // media line (RFC 3264 §5).
+    return m_app->answerBody.startsWith("v=0\r\n") && !m_app->answerBody.contains("m=");
 }
 
 void TestMsmlControl::cleanup()
 {
-    for (auto *engine : {&m_as, &m_a, &m_b}) {
-        if (*engine && (*engine)->sip().isRunning()) {
-            QSignalSpy stopped(&(*engine)->sip(), &sip::Agent::stopped);
-            (*engine)->stop();
-            QVERIFY(stopped.wait(waitMs));
-        }
-    }
+    for (auto *engine : {&m_as, &m_a, &m_b})
+        if (*engine)
+            QVERIFY(test::stopEngine(**engine, waitMs));
+    m_app.reset();
     m_as.reset();
     m_a.reset();
     m_b.reset();
     m_randoms.clear();
-}
-
-sip::CallId TestMsmlControl::openControl()
-{
-    QSignalSpy answered(&m_as->sip(), &sip::Agent::callAnswered);
-    const QByteArray target =
-        "sip:msml@127.0.0.1:" + QByteArray::number(m_a->sipListenPort()) + ";transport=tcp";
-    auto id = m_as->sip().invite(target, {});
-    if (!id || !answered.wait(waitMs))
-        return 0;
-    // RFC 3261 §13.2.1: the 2xx to an INVITE without an offer carries one; Herald's has no
-    // media line (RFC 3264 §5).
-    const QByteArray body = answered.first().at(1).toByteArray();
-    if (!body.startsWith("v=0\r\n") || body.contains("m="))
-        return 0;
-    return *id;
-}
-
-msml::ResultDocument TestMsmlControl::sendScript(const QByteArray &script)
-{
-    QSignalSpy response(&m_as->sip(), &sip::Agent::infoResponse);
-    auto sent = m_as->sip().info(m_control, "application/msml+xml", script);
-    if (!sent || !response.wait(waitMs))
-        return msml::ResultDocument::error(msml::ResponseCode::InternalError,
-                                           QStringLiteral("no response"));
-    const auto r = response.first().at(2).value<sip::SipResponse>();
-    if (r.status != 200 || !r.contentType.startsWith("application/msml+xml"))
-        return msml::ResultDocument::error(msml::ResponseCode::InternalError,
-                                           QStringLiteral("SIP status"));
-    auto parsed = msml::Parser().parse(r.body);
-    if (!parsed || !parsed->isResult())
-        return msml::ResultDocument::error(msml::ResponseCode::InternalError,
-                                           QStringLiteral("no result"));
-    return *parsed->result();
-}
-
-QByteArray TestMsmlControl::script(const QString &src, const QString &fileobjExtra,
-                                   const QString &transferExtra) const
-{
-    // DESIGN.md §1's script, with this run's addresses.
-    const QString text = QStringLiteral(
-                             R"(<msml version="1.1">
-  <dialogstart name="12345" target="conn:abc" type="application/moml+xml">
-    <transfer id="transfer"%4>
-      <fileobj objid="vm1" src="%1" contenttype="audio/amr" delete="true" append="false"%3
-               dest="xmsrp://?offerer=sip:msml@127.0.0.1;answerer=&lt;%2&gt;;file=/inbox/msg1.amr"/>
-      <transferobjdone>
-        <send event="transfer.objectdone" namelist="transfer.objid transfer.duration" target="source"/>
-      </transferobjdone>
-      <transferstart/>
-      <transferexit>
-        <send event="TransferEnd" namelist="transfer.duration transfer.end" target="source"/>
-      </transferexit>
-    </transfer>
-  </dialogstart>
-</msml>
-)")
-                             .arg(src, QString::fromUtf8(bUri()), fileobjExtra, transferExtra);
-    return text.toUtf8();
 }
 
 void TestMsmlControl::controlDialogWithoutSdp()
@@ -321,19 +214,20 @@ void TestMsmlControl::voicemailDelivery()
     const msml::ResultDocument result = sendScript(script(QUrl::fromLocalFile(source).toString()));
     QCOMPARE(result.response, 200);
 
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 2, waitMs);
-    const msml::EventDocument &done = m_events.at(0);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 2, waitMs);
+    const msml::EventDocument &done = m_app->events.at(0);
     QCOMPARE(done.name, QStringLiteral("transfer.objectdone"));
     QCOMPARE(done.id, QStringLiteral("conn:abc/dialog:12345"));
-    QCOMPARE(valueOf(done, QStringLiteral("transfer.objid")), QStringLiteral("vm1"));
+    QCOMPARE(msmlValue(done, QStringLiteral("transfer.objid")), QStringLiteral("vm1"));
     bool numeric = false;
-    QVERIFY(valueOf(done, QStringLiteral("transfer.duration")).toLongLong(&numeric) >= 0 &&
+    QVERIFY(msmlValue(done, QStringLiteral("transfer.duration")).toLongLong(&numeric) >= 0 &&
             numeric);
-    const msml::EventDocument &end = m_events.at(1);
+    const msml::EventDocument &end = m_app->events.at(1);
     QCOMPARE(end.name, QStringLiteral("TransferEnd"));
     QCOMPARE(end.id, QStringLiteral("conn:abc/dialog:12345"));
-    QCOMPARE(valueOf(end, QStringLiteral("transfer.end")), QStringLiteral("transfer.complete"));
-    QVERIFY(valueOf(end, QStringLiteral("transfer.duration")).toLongLong(&numeric) >= 0 && numeric);
+    QCOMPARE(msmlValue(end, QStringLiteral("transfer.end")), QStringLiteral("transfer.complete"));
+    QVERIFY(msmlValue(end, QStringLiteral("transfer.duration")).toLongLong(&numeric) >= 0 &&
+            numeric);
 
     // B holds the file under a generated name ending in the dest's file name, whole.
     const QStringList spooled = QDir(m_spool.path()).entryList(QDir::Files);
@@ -402,7 +296,7 @@ void TestMsmlControl::sourceOutsideMediaRoot()
     QVERIFY(QFile::exists(secret));
     QTest::qWait(200); // nothing may start: no INVITE reaches B, no event comes
     QVERIFY(m_bOffered.isEmpty());
-    QVERIFY(m_events.isEmpty());
+    QVERIFY(m_app->events.isEmpty());
 }
 
 void TestMsmlControl::answererRefusesWithRetry()
@@ -415,9 +309,9 @@ void TestMsmlControl::answererRefusesWithRetry()
     const msml::ResultDocument result = sendScript(script(
         QUrl::fromLocalFile(source).toString(), QStringLiteral(" retry=\"1\" wait=\"50ms\"")));
     QCOMPARE(result.response, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
-    QCOMPARE(m_events.first().name, QStringLiteral("TransferEnd"));
-    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.end")),
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 1, waitMs);
+    QCOMPARE(m_app->events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(msmlValue(m_app->events.first(), QStringLiteral("transfer.end")),
              QStringLiteral("transfer.error"));
     QCOMPARE(m_bOffered.size(), 2); // the first attempt and one retry
     QVERIFY(QFile::exists(source)); // not delivered: kept
@@ -435,9 +329,9 @@ void TestMsmlControl::dialogendStopsTransfer()
     QCOMPARE(sendScript("<msml version=\"1.1\"><dialogend id=\"conn:abc/dialog:12345\"/></msml>")
                  .response,
              200);
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
-    QCOMPARE(m_events.first().name, QStringLiteral("TransferEnd"));
-    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.end")),
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 1, waitMs);
+    QCOMPARE(m_app->events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(msmlValue(m_app->events.first(), QStringLiteral("transfer.end")),
              QStringLiteral("dialogend"));
     QVERIFY(QFile::exists(source));
     // A cancelled its INVITE: B's offered call ends.
@@ -469,24 +363,39 @@ void TestMsmlControl::messageObject()
     QCOMPARE(sendScript(body).response, 200);
     QTRY_COMPARE_WITH_TIMEOUT(texts.size(), 1, waitMs);
     QCOMPARE(texts.first().body, QByteArray("You have a new voicemail."));
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
-    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.objid")), QStringLiteral("t1"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 1, waitMs);
+    QCOMPARE(msmlValue(m_app->events.first(), QStringLiteral("transfer.objid")),
+             QStringLiteral("t1"));
+}
+
+void TestMsmlControl::httpSource_data()
+{
+    QTest::addColumn<bool>("tls");
+    QTest::newRow("http") << false;
+    QTest::newRow("https") << true;
 }
 
 void TestMsmlControl::httpSource()
 {
     // Voicemail storage over HTTP: streamed to a temporary file under the cap, delivered whole;
     // delete="true" does not touch an http source, and the temporary copy goes afterwards.
-    HttpResponder http;
+    // Over https the certificate is verified against the CA A was given (init()).
+    QFETCH(bool, tls);
+    if (tls && !tlsReady())
+        QSKIP(qPrintable(QStringLiteral("no https responder: ") + m_tlsError));
+    HttpResponder http(tls ? &*m_tls : nullptr);
     QVERIFY(http.listen());
     const QByteArray body = randomBytes(1000 * 1000, 9);
     http.bodies.insert("/vm/msg1.amr", body);
-    QCOMPARE(sendScript(script(http.url(QStringLiteral("/vm/msg1.amr")))).response, 200);
+    const QString url = http.url(QStringLiteral("/vm/msg1.amr"));
+    QVERIFY(url.startsWith(tls ? QStringLiteral("https://") : QStringLiteral("http://")));
+    QCOMPARE(sendScript(script(url)).response, 200);
 
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 2, waitMs);
-    QCOMPARE(m_events.at(0).name, QStringLiteral("transfer.objectdone"));
-    QCOMPARE(valueOf(m_events.at(0), QStringLiteral("transfer.objid")), QStringLiteral("vm1"));
-    QCOMPARE(valueOf(m_events.at(1), QStringLiteral("transfer.end")),
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 2, waitMs);
+    QCOMPARE(m_app->events.at(0).name, QStringLiteral("transfer.objectdone"));
+    QCOMPARE(msmlValue(m_app->events.at(0), QStringLiteral("transfer.objid")),
+             QStringLiteral("vm1"));
+    QCOMPARE(msmlValue(m_app->events.at(1), QStringLiteral("transfer.end")),
              QStringLiteral("transfer.complete"));
     const QStringList spooled = QDir(m_spool.path()).entryList(QDir::Files);
     QCOMPARE(spooled.size(), 1);
@@ -498,30 +407,74 @@ void TestMsmlControl::httpSource()
 
 void TestMsmlControl::httpSourceRefused_data()
 {
+    QTest::addColumn<bool>("tls");
     QTest::addColumn<int>("mode");
     QTest::addColumn<int>("size");
     // The cap is 1 MiB (init()).
-    QTest::newRow("declared too large") << int(HttpResponder::Mode::Whole) << 2 * 1024 * 1024;
+    QTest::newRow("declared too large")
+        << false << int(HttpResponder::Mode::Whole) << 2 * 1024 * 1024;
     QTest::newRow("undeclared too large")
-        << int(HttpResponder::Mode::Undeclared) << 3 * 1024 * 1024;
-    QTest::newRow("stalled") << int(HttpResponder::Mode::Stall) << 0;
-    QTest::newRow("404") << int(HttpResponder::Mode::NotFound) << 0;
+        << false << int(HttpResponder::Mode::Undeclared) << 3 * 1024 * 1024;
+    QTest::newRow("stalled") << false << int(HttpResponder::Mode::Stall) << 0;
+    QTest::newRow("404") << false << int(HttpResponder::Mode::NotFound) << 0;
+    QTest::newRow("https declared too large")
+        << true << int(HttpResponder::Mode::Whole) << 2 * 1024 * 1024;
+    QTest::newRow("https undeclared too large")
+        << true << int(HttpResponder::Mode::Undeclared) << 3 * 1024 * 1024;
 }
 
 void TestMsmlControl::httpSourceRefused()
 {
+    QFETCH(bool, tls);
     QFETCH(int, mode);
     QFETCH(int, size);
-    HttpResponder http;
+    if (tls && !tlsReady())
+        QSKIP(qPrintable(QStringLiteral("no https responder: ") + m_tlsError));
+    HttpResponder http(tls ? &*m_tls : nullptr);
     QVERIFY(http.listen());
     http.bodies.insert("/vm/big.amr", randomBytes(size, 10));
     http.modes.insert("/vm/big.amr", HttpResponder::Mode(mode));
     QCOMPARE(sendScript(script(http.url(QStringLiteral("/vm/big.amr")))).response, 200);
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
-    QCOMPARE(m_events.first().name, QStringLiteral("TransferEnd"));
-    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.end")),
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 1, waitMs);
+    QCOMPARE(m_app->events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(msmlValue(m_app->events.first(), QStringLiteral("transfer.end")),
              QStringLiteral("transfer.error"));
-    QVERIFY(m_bOffered.isEmpty()); // nothing was offered to B
+    QCOMPARE(http.requests, QList<QByteArray>{"/vm/big.amr"}); // refused by A, not unreached
+    QVERIFY(m_bOffered.isEmpty());                             // nothing was offered to B
+    QVERIFY(QDir(m_spool.path()).entryList(QDir::Files).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_fetchDir.path()).isEmpty(QDir::Files | QDir::Hidden), waitMs);
+}
+
+void TestMsmlControl::httpsUntrustedCertificate_data()
+{
+    QTest::addColumn<QString>("caFile");
+    // A trusts only the system's CAs: the responder's certificate, from the test CA, is
+    // refused in the handshake.
+    QTest::newRow("no CA configured") << QString();
+    // The CA file went away after start (heraldd checks it at start): no fetch at all.
+    QTest::newRow("CA file gone") << QStringLiteral("/nonexistent/herald-ca.pem");
+}
+
+void TestMsmlControl::httpsUntrustedCertificate()
+{
+    // Either way no request is sent, the transfer fails and nothing is stored.
+    QFETCH(QString, caFile);
+    if (!tlsReady())
+        QSKIP(qPrintable(QStringLiteral("no https responder: ") + m_tlsError));
+    QVERIFY(startA(caFile));
+    HttpResponder http(&*m_tls);
+    QVERIFY(http.listen());
+    http.bodies.insert("/vm/msg1.amr", randomBytes(4096, 16));
+    QSignalSpy finished(m_a->msml(), &MsmlController::transferFinished);
+    QCOMPARE(sendScript(script(http.url(QStringLiteral("/vm/msg1.amr")))).response, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 1, waitMs);
+    QCOMPARE(m_app->events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(msmlValue(m_app->events.first(), QStringLiteral("transfer.end")),
+             QStringLiteral("transfer.error"));
+    QVERIFY(finished.count() == 1 || finished.wait(waitMs));
+    QCOMPARE(finished.first().at(1).toString(), QStringLiteral("transfer.error"));
+    QVERIFY(http.requests.isEmpty()); // no GET crossed the refused handshake
+    QVERIFY(m_bOffered.isEmpty());
     QVERIFY(QDir(m_spool.path()).entryList(QDir::Files).isEmpty());
     QTRY_VERIFY_WITH_TIMEOUT(QDir(m_fetchDir.path()).isEmpty(QDir::Files | QDir::Hidden), waitMs);
 }
@@ -537,13 +490,13 @@ void TestMsmlControl::maxtimeStopsTransfer()
                  .response,
              200);
     QTRY_COMPARE_WITH_TIMEOUT(m_bOffered.size(), 1, waitMs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
-    QCOMPARE(m_events.first().name, QStringLiteral("TransferEnd"));
-    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.end")),
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 1, waitMs);
+    QCOMPARE(m_app->events.first().name, QStringLiteral("TransferEnd"));
+    QCOMPARE(msmlValue(m_app->events.first(), QStringLiteral("transfer.end")),
              QStringLiteral("transfer.maxtime"));
     bool numeric = false;
     const qint64 duration =
-        valueOf(m_events.first(), QStringLiteral("transfer.duration")).toLongLong(&numeric);
+        msmlValue(m_app->events.first(), QStringLiteral("transfer.duration")).toLongLong(&numeric);
     QVERIFY(numeric);
     QVERIFY2(duration >= 400, qPrintable(QString::number(duration)));
     QVERIFY(QFile::exists(source));
@@ -560,10 +513,10 @@ void TestMsmlControl::iterateRepeatsDelivery()
                                QStringLiteral(" iterate=\"2\"")))
                  .response,
              200);
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 3, waitMs);
-    QCOMPARE(m_events.at(0).name, QStringLiteral("transfer.objectdone"));
-    QCOMPARE(m_events.at(1).name, QStringLiteral("transfer.objectdone"));
-    QCOMPARE(valueOf(m_events.at(2), QStringLiteral("transfer.end")),
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 3, waitMs);
+    QCOMPARE(m_app->events.at(0).name, QStringLiteral("transfer.objectdone"));
+    QCOMPARE(m_app->events.at(1).name, QStringLiteral("transfer.objectdone"));
+    QCOMPARE(msmlValue(m_app->events.at(2), QStringLiteral("transfer.end")),
              QStringLiteral("transfer.complete"));
     const QStringList spooled = QDir(m_spool.path()).entryList(QDir::Files);
     QCOMPARE(spooled.size(), 2); // append="false": the second under a fresh name
@@ -602,13 +555,14 @@ void TestMsmlControl::exitInShadowHandler()
     QCOMPARE(sendScript(body).response, 200);
     QVERIFY(finished.wait(waitMs));
     QCOMPARE(finished.first().at(1).toString(), QStringLiteral("moml.exit"));
-    QTRY_COMPARE_WITH_TIMEOUT(m_events.size(), 1, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 1, waitMs);
     // RFC 5707 §7.4: the exit's event is moml.exit, with its namelist; the dialog ends there.
-    QCOMPARE(m_events.first().name, QStringLiteral("moml.exit"));
-    QCOMPARE(m_events.first().id, QStringLiteral("conn:abc/dialog:ex"));
-    QCOMPARE(valueOf(m_events.first(), QStringLiteral("transfer.objid")), QStringLiteral("o1"));
+    QCOMPARE(m_app->events.first().name, QStringLiteral("moml.exit"));
+    QCOMPARE(m_app->events.first().id, QStringLiteral("conn:abc/dialog:ex"));
+    QCOMPARE(msmlValue(m_app->events.first(), QStringLiteral("transfer.objid")),
+             QStringLiteral("o1"));
     QTest::qWait(300); // no TransferEnd and no second delivery may follow
-    QCOMPARE(m_events.size(), 1);
+    QCOMPARE(m_app->events.size(), 1);
     QCOMPARE(m_bOffered.size(), 1);
     QCOMPARE(QDir(m_spool.path()).entryList(QDir::Files).size(), 1);
 }
@@ -624,7 +578,7 @@ void TestMsmlControl::controlByeStopsTransfers()
     QCOMPARE(m_a->msml()->runningDialogs(), QStringList{QStringLiteral("conn:abc/dialog:12345")});
 
     QSignalSpy finished(m_a->msml(), &MsmlController::transferFinished);
-    QVERIFY(m_as->sip().bye(m_control));
+    QVERIFY(m_as->sip().bye(m_app->control));
     QVERIFY(finished.wait(waitMs));
     QCOMPARE(finished.first().at(0).toString(), QStringLiteral("conn:abc/dialog:12345"));
     QCOMPARE(finished.first().at(1).toString(), QStringLiteral("dialogend"));
@@ -635,7 +589,7 @@ void TestMsmlControl::controlByeStopsTransfers()
     QVERIFY(QFile::exists(source));
     // No INFO on a dialog that no longer exists; A is left with no call at all.
     QTRY_VERIFY_WITH_TIMEOUT(m_a->calls().calls().isEmpty(), waitMs);
-    QVERIFY(m_events.isEmpty());
+    QVERIFY(m_app->events.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMsmlControl)
