@@ -23,15 +23,15 @@ EmergencyDataFetcher::EmergencyDataFetcher(std::chrono::milliseconds timeout, QO
     , m_timeout(timeout)
 {}
 
-void EmergencyDataFetcher::fetch(Call *call)
+void EmergencyDataFetcher::fetch(Call *call, qsizetype fromLocation, qsizetype fromAdditionalData)
 {
     const ng911::EmergencyCallData &data = call->emergencyData();
-    for (qsizetype i = 0; i < data.locations.size(); ++i) {
+    for (qsizetype i = fromLocation; i < data.locations.size(); ++i) {
         if (data.locations[i].state == ng911::DataState::Pending)
             start(call, Target::Location, i, data.locations[i].reference.uri,
                   QByteArrayLiteral("application/pidf+xml"));
     }
-    for (qsizetype i = 0; i < data.additionalData.size(); ++i) {
+    for (qsizetype i = fromAdditionalData; i < data.additionalData.size(); ++i) {
         const ng911::AdditionalDataEntry &entry = data.additionalData[i];
         if (entry.state == ng911::DataState::Pending)
             start(call, Target::AdditionalData, i, entry.reference.uri,

@@ -25,7 +25,9 @@ class EmergencyDataFetcher : public QObject
 public:
     explicit EmergencyDataFetcher(std::chrono::milliseconds timeout, QObject *parent = nullptr);
 
-    void fetch(Call *call);
+    // Fetches the Pending references of the call from these indices on (a re-INVITE's new
+    // entries; earlier ones are already being fetched).
+    void fetch(Call *call, qsizetype fromLocation = 0, qsizetype fromAdditionalData = 0);
     // Requests still running (for tests and shutdown).
     int pending() const { return m_running; }
 

@@ -36,6 +36,11 @@ bool Agent::isRunning() const
     return d->phase == AgentPrivate::Phase::Running;
 }
 
+void Agent::applyWireTrace()
+{
+    d->applyWireTrace();
+}
+
 quint16 Agent::listeningPort() const
 {
     return d->port;
@@ -55,6 +60,11 @@ Result<CallId> Agent::invite(const QByteArray &target, const QByteArray &body,
                              const InviteOptions &options)
 {
     return d->invite(target, body, options);
+}
+
+Result<void> Agent::reinvite(CallId call, const QByteArray &body, const InviteOptions &options)
+{
+    return d->reinvite(call, body, options);
 }
 
 Result<void> Agent::ringing(CallId call)
@@ -142,6 +152,16 @@ void Agent::setOptionsBody(const QByteArray &contentType, const QByteArray &body
 {
     d->optionsContentType = contentType;
     d->optionsBody = body;
+}
+
+void Agent::setMessageRecording(bool on)
+{
+    d->recorder.setEnabled(on);
+}
+
+bool Agent::isRecordingMessages() const
+{
+    return d->recorder.isEnabled();
 }
 
 } // namespace herald::sip

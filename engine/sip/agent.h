@@ -5,6 +5,7 @@
 #include "engine/core/result.h"
 #include "engine/sip/agentconfig.h"
 #include "engine/sip/callstate.h"
+#include "engine/sip/sipmessagerecord.h"
 #include "engine/sip/siptypes.h"
 
 #include <QObject>
@@ -43,6 +44,11 @@ public:
     // stack down; emits stopped() when done. Returns at once.
     void shutdown();
     bool isRunning() const;
+    // Makes sofia's message dump (TPTAG_LOG) follow whether herald.sip.wire is enabled now:
+    // start() calls it; call it again after the logging rules changed (heraldd's SIGHUP). The
+    // transport reads its log flag for every message, so the next one sent or received is
+    // traced (or not). Asynchronous (a message to the stack thread); nothing while stopped.
+    void applyWireTrace();
     // The UDP/TCP port actually bound (useful with AgentConfig::port == 0); 0 when stopped.
     quint16 listeningPort() const;
     quint16 tlsListeningPort() const;
@@ -61,6 +67,10 @@ public:
     // `399 herald "Incompatible media"`; extraHeaders are added as given (e.g. a challenge).
     Result<void> reject(CallId call, int status, const QByteArray &reason = {},
                         const QByteArray &warning = {}, const SipHeaders &extraHeaders = {});
+    // A re-INVITE in an established call (RFC 3261 §14.1) with `body`: the same description,
+    // or a multipart/mixed one beside a new PIDF-LO (RFC 6442 §4.1). Its answer is not
+    // reported: the session stays as it was either way (a failed re-INVITE leaves it, §14.1).
+    Result<void> reinvite(CallId call, const QByteArray &body, const InviteOptions &options = {});
     // CANCEL an outgoing call that has no final response yet.
     Result<void> cancel(CallId call);
     // BYE an answered call (or an early outgoing one).
@@ -87,10 +97,19 @@ public:
     // none. Allow and Accept are always sent.
     void setOptionsBody(const QByteArray &contentType, const QByteArray &body);
 
+    // --- Ladder (the console's Lab view) ------------------------------------------------------
+    // Opt-in: while on, the messages of every call's dialog are reported by messagesRecorded.
+    void setMessageRecording(bool on);
+    bool isRecordingMessages() const;
+
 Q_SIGNALS:
     // A new INVITE. Answer with ringing()/answer()/reject().
     void incomingCall(herald::sip::CallId call, const herald::sip::IncomingInvite &invite);
     void callStateChanged(herald::sip::CallId call, herald::sip::CallState state);
+    // A re-INVITE in an established call (RFC 3261 §14.2), already answered 200 with the
+    // description Herald gave before; its headers and body are the application's to read
+    // (e.g. a new PIDF-LO, RFC 6442 §4.1).
+    void callUpdated(herald::sip::CallId call, const herald::sip::IncomingInvite &update);
     // A provisional response to our INVITE (100-199).
     void callProgress(herald::sip::CallId call, int status, const QByteArray &reason);
     // A 2xx to our INVITE with its body (the SDP answer); the stack has sent the ACK.
@@ -122,6 +141,10 @@ Q_SIGNALS:
     void optionsAnswered(const herald::sip::IncomingRequest &request);
 
     void stopped();
+
+    // While message recording is on: the messages of calls' dialogs, oldest first, in batches
+    // (at most one signal per SipMessageRecorder::batchIntervalMs).
+    void messagesRecorded(const QList<herald::sip::SipMessageRecord> &records);
 
 private:
     friend class AgentPrivate;

@@ -5,6 +5,8 @@
 // requests and signals.
 #include "engine/sip/agentprivate.h"
 
+#include "engine/sip/agentrecording.h"
+
 #include "engine/sip/sipheaders.h"
 #include "engine/sip/siplogging.h"
 
@@ -16,6 +18,8 @@
 
 #include <QEventLoop>
 #include <QTimer>
+
+#include <type_traits>
 
 namespace herald::sip {
 
@@ -82,6 +86,11 @@ T AgentPrivate::describeRequest(const sip_t *sip) const
         request.contentType = firstHeaderValue(sections.headers, "Content-Type");
     if (sip && sip->sip_via && sip->sip_via->v_protocol)
         request.transport = viaTransport(QByteArrayView(sip->sip_via->v_protocol));
+    if constexpr (std::is_same_v<T, IncomingInvite>) {
+        request.pAssertedIdentity = request.headerList("P-Asserted-Identity");
+        request.geolocation = request.headerList("Geolocation");
+        request.callInfo = request.headerList("Call-Info");
+    }
     return request;
 }
 
@@ -107,6 +116,7 @@ void AgentPrivate::onEvent(nua_event_t event, int status, const char *phrase, nu
                            const sip_t *sip, tagi_t tags[])
 {
     qCDebug(lcSip) << eventName(event) << status << phrase;
+    const LadderScope ladder(*this, event, status, sip, nh); // Lab view ladder, opt-in
     switch (event) {
     case nua_r_shutdown:
         if (status >= 200) {
@@ -194,7 +204,7 @@ void AgentPrivate::onGetParams(tagi_t tags[])
 void AgentPrivate::onIncomingInvite(nua_handle_t *nh, const sip_t *sip)
 {
     if (CallRecord *call = callFor(nh)) {
-        onReInvite(*call, nh);
+        onReInvite(*call, nh, sip);
         return;
     }
     if (phase != Phase::Running) {
@@ -204,10 +214,7 @@ void AgentPrivate::onIncomingInvite(nua_handle_t *nh, const sip_t *sip)
     }
     // Read the request before saving the event: nua_save_event() takes it away from
     // nua_current_request().
-    IncomingInvite invite = describeRequest<IncomingInvite>(sip);
-    invite.pAssertedIdentity = invite.headerList("P-Asserted-Identity");
-    invite.geolocation = invite.headerList("Geolocation");
-    invite.callInfo = invite.headerList("Call-Info");
+    const IncomingInvite invite = describeRequest<IncomingInvite>(sip);
     auto call = std::make_unique<CallRecord>();
     if (!call->invite.save(m_nua)) {
         nua_respond(nh, 500, sip_500_Internal_server_error, NUTAG_WITH_THIS(m_nua), TAG_END());
@@ -232,7 +239,7 @@ void AgentPrivate::onIncomingInvite(nua_handle_t *nh, const sip_t *sip)
     Q_EMIT q->incomingCall(id, invite);
 }
 
-void AgentPrivate::onReInvite(CallRecord &call, nua_handle_t *nh)
+void AgentPrivate::onReInvite(CallRecord &call, nua_handle_t *nh, const sip_t *sip)
 {
     // A target refresh or session refresh (RFC 3261 §14.2). MSRP keeps its path, so Herald
     // answers with the description it already gave.
@@ -240,6 +247,9 @@ void AgentPrivate::onReInvite(CallRecord &call, nua_handle_t *nh)
         nua_respond(nh, 491, sip_491_Request_pending, NUTAG_WITH_THIS(m_nua), TAG_END());
         return;
     }
+    // Read before responding: its headers may carry a new location (RFC 6442 §4.1).
+    const IncomingInvite update = describeRequest<IncomingInvite>(sip);
+    const CallId id = call.id;
     SofiaHome home;
     sip_payload_t *payload =
         call.localBody.isEmpty()
@@ -248,6 +258,7 @@ void AgentPrivate::onReInvite(CallRecord &call, nua_handle_t *nh)
     nua_respond(nh, 200, sip_200_OK, NUTAG_WITH_THIS(m_nua),
                 TAG_IF(payload, SIPTAG_CONTENT_TYPE_STR(call.localContentType.constData())),
                 TAG_IF(payload, SIPTAG_PAYLOAD(payload)), TAG_END());
+    Q_EMIT q->callUpdated(id, update);
 }
 
 void AgentPrivate::onIncomingCancel(nua_handle_t *nh)
@@ -279,6 +290,12 @@ void AgentPrivate::onInviteResponse(nua_handle_t *nh, int status, const char *ph
         return;
     if ((status == 401 || status == 407) && tryAuthenticate(nh, status, sip, call->authAttempts))
         return;
+    if (call->state == CallState::Established) {
+        // The answer to our re-INVITE (sofia ACKs a 2xx): the dialog and its session stay as
+        // they were whatever it says (RFC 3261 §14.1).
+        qCInfo(lcSip) << "call" << call->id << "re-INVITE answered" << status;
+        return;
+    }
     const CallId id = call->id;
     const QByteArray reason = phrase ? QByteArray(phrase) : QByteArray();
     if (status < 200) {

@@ -48,10 +48,19 @@ Result<QByteArray> headerBlock(const SipHeaders &headers)
     return block;
 }
 
+bool isServiceUrn(QByteArrayView uri)
+{
+    // URNs compare case-insensitively in their NID (RFC 8141 §3.1).
+    return uri.size() > 12 && uri.first(12).toByteArray().toLower() == "urn:service:";
+}
+
 Result<void> checkUri(const QByteArray &uri)
 {
+    // RFC 5031 §4: a service URN is a valid Request-URI; an ESRP sends INVITE
+    // urn:service:sos to the PSAP with a Route naming it (RFC 6881 §8, NENA i3 §4.1).
     if (!isSafeHeaderValue(uri) || uri.contains(' ') || uri.contains('<') ||
-        !(uri.startsWith("sip:") || uri.startsWith("sips:") || uri.startsWith("tel:")))
+        !(uri.startsWith("sip:") || uri.startsWith("sips:") || uri.startsWith("tel:") ||
+          isServiceUrn(uri)))
         return fail(ErrorCode::InvalidArgument,
                     QStringLiteral("not a SIP URI: %1").arg(QString::fromUtf8(uri)));
     return {};
@@ -202,7 +211,6 @@ Result<void> AgentPrivate::start()
     const QByteArray userAgent = config.userAgent.toUtf8();
     const QByteArray identity =
         config.identity.isEmpty() ? QByteArray() : nameAddr(config.identity.toUtf8());
-    const bool wire = lcSipWire().isDebugEnabled();
     const unsigned t1 = unsigned(config.t1.count());
     const unsigned t1x64 = unsigned(config.t1x64.count());
     m_nua = nua_create(
@@ -211,11 +219,16 @@ Result<void> AgentPrivate::start()
         TAG_IF(tls, TPTAG_CERTIFICATE(certificateDir.constData())),
         TAG_IF(tls, TPTAG_TLS_VERIFY_POLICY(TPTLS_VERIFY_ALL)),
         NUTAG_MEDIA_ENABLE(0), // PLATFORM.md §10: no remote SDP reaches sofia
+        TAG_IF(m_messageClass.get(), NTATAG_MCLASS(m_messageClass.get())),
         SIPTAG_ALLOW_STR(allowedMethods), NUTAG_APPL_METHOD(applicationMethods), NUTAG_AUTOALERT(0),
         NUTAG_AUTOANSWER(0), NUTAG_SESSION_TIMER(0), SIPTAG_USER_AGENT_STR(userAgent.constData()),
         TAG_IF(!identity.isEmpty(), SIPTAG_FROM_STR(identity.constData())),
         TAG_IF(t1 > 0, NTATAG_SIP_T1(t1)), TAG_IF(t1x64 > 0, NTATAG_SIP_T1X64(t1x64)),
-        NTATAG_MAXSIZE(config.maxMessageSize), TAG_IF(wire, TPTAG_LOG(1)), TAG_NULL());
+        NTATAG_MAXSIZE(config.maxMessageSize),
+        // Always on at creation: tport then allocates every message with an extract copy,
+        // which the dump of a received message needs; applyWireTrace() below switches the
+        // dump itself to follow herald.sip.wire, at once and again on every SIGHUP.
+        TPTAG_LOG(1), TAG_NULL());
     if (!m_nua) {
         teardown();
         return fail(
@@ -223,6 +236,7 @@ Result<void> AgentPrivate::start()
             QStringLiteral("cannot start SIP on %1 (address in use?)").arg(QString::fromUtf8(url)));
     }
     phase = Phase::Running;
+    applyWireTrace();
 
     // The bound port: sofia reports it only asynchronously (NTATAG_CONTACT of
     // nua_r_get_params). start() runs once at startup, so wait here, bounded.
@@ -248,6 +262,18 @@ Result<void> AgentPrivate::start()
                                    .arg(tls ? QStringLiteral(", TLS port %1").arg(tlsPort)
                                             : QString());
     return {};
+}
+
+void AgentPrivate::applyWireTrace()
+{
+    if (phase != Phase::Running || !m_nua)
+        return;
+    // nua passes the tag to nta_agent_set_params(), which hands it to tport_set_params() on
+    // the master transport; that re-runs tport_open_log(), which sets the master's log flag
+    // (TPORT_LOG in the environment still forces it on). tport checks the flag per message.
+    // Received messages are dumped only if they were parsed with an extract copy, a flag
+    // Debian's 1.12.11 fixes when the transports are created: hence TPTAG_LOG(1) there.
+    nua_set_params(m_nua, TPTAG_LOG(lcSipWire().isDebugEnabled() ? 1 : 0), TAG_END());
 }
 
 void AgentPrivate::shutdown()

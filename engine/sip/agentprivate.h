@@ -4,6 +4,8 @@
 
 // Private to herald_sip: the only header that pulls in sofia-sip and GLib.
 #include "engine/sip/agent.h"
+#include "engine/sip/serviceurnclass.h"
+#include "engine/sip/sipmessagerecorder.h"
 #include "engine/sip/sofiaruntime.h"
 
 #include <sofia-sip/nua.h>
@@ -69,8 +71,10 @@ enum class RequestKind { Info, Message, Options };
 // "Name: value\r\n..." for SIPTAG_HEADER_STR; refuses names that are not tokens and values
 // with CR/LF (header injection).
 Result<QByteArray> headerBlock(const SipHeaders &headers);
-// A sip:, sips: or tel: URI with nothing that could break the request line or a header.
+// A sip:, sips: or tel: URI, or a service URN (urn:service:..., RFC 5031), with nothing that
+// could break the request line or a header.
 Result<void> checkUri(const QByteArray &uri);
+bool isServiceUrn(QByteArrayView uri);
 // For optional string tags: nullptr for an empty value.
 const char *orNull(const QByteArray &value);
 
@@ -121,6 +125,7 @@ public:
     // Lifecycle (agentprivate.cpp).
     Result<void> start();
     void shutdown();
+    void applyWireTrace();
     void finishShutdown();
     void shutdownNow(); // synchronous, for the destructor
     void teardown();
@@ -131,6 +136,7 @@ public:
     Result<void> respondToInvite(CallId call, int status, const QByteArray &reason,
                                  const QByteArray &contentType, const QByteArray &body,
                                  const QByteArray &warning, const SipHeaders &extraHeaders);
+    Result<void> reinvite(CallId call, const QByteArray &body, const InviteOptions &options);
     Result<void> cancel(CallId call);
     Result<void> bye(CallId call);
     Result<RequestId> sendInDialog(CallId call, RequestKind kind, const QByteArray &contentType,
@@ -141,6 +147,9 @@ public:
     Result<void> respondToRequest(RequestId request, RequestKind kind, int status,
                                   const QByteArray &reason, const QByteArray &contentType,
                                   const QByteArray &body);
+    // The preloaded Route of a new request: options.route, else the outbound proxy when the
+    // request asks for it, else none. A service-URN target without either cannot be sent.
+    Result<QByteArray> routeFor(const QByteArray &target, const RequestOptions &options) const;
 
     // sofia's events (agentevents.cpp).
     static void callback(nua_event_t event, int status, char const *phrase, nua_t *nua,
@@ -162,11 +171,19 @@ public:
     std::unordered_map<RequestId, std::unique_ptr<PendingRequest>> pending;
     QHash<nua_handle_t *, SentRequest> sentByHandle;
 
+    // Lab view ladder (agentrecording.cpp), opt-in: each call's messages, in batches.
+    SipMessageRecorder recorder{
+        [this](const QList<SipMessageRecord> &records) { Q_EMIT q->messagesRecorded(records); }};
+    void recordSent(CallId call, const QByteArray &method, const QByteArray &startLine,
+                    const QByteArray &body = {});
+
 private:
+    friend class LadderScope; // agentrecording.h
+
     // agentevents.cpp
     void onGetParams(tagi_t tags[]);
     void onIncomingInvite(nua_handle_t *nh, const sip_t *sip);
-    void onReInvite(CallRecord &call, nua_handle_t *nh);
+    void onReInvite(CallRecord &call, nua_handle_t *nh, const sip_t *sip);
     void onIncomingCancel(nua_handle_t *nh);
     void onIncomingBye(nua_handle_t *nh);
     void onInviteResponse(nua_handle_t *nh, int status, const char *phrase, const sip_t *sip);
@@ -202,6 +219,8 @@ private:
     const char *stablePhrase(int status, const QByteArray &reason);
 
     std::optional<SofiaRuntime> m_runtime;
+    // Lets INVITE urn:service:sos through sofia's URI check; outlives the stack that uses it.
+    ServiceUrnMessageClass m_messageClass;
     su_root_t *m_root = nullptr;
     GSource *m_source = nullptr;
     nua_t *m_nua = nullptr;

@@ -12,6 +12,25 @@
 
 namespace herald::sip {
 
+Result<QByteArray> AgentPrivate::routeFor(const QByteArray &target,
+                                          const RequestOptions &options) const
+{
+    if (!options.route.isEmpty()) {
+        if (auto ok = checkUri(options.route); !ok || isServiceUrn(options.route))
+            return fail(ErrorCode::InvalidArgument,
+                        QStringLiteral("bad route: %1").arg(QString::fromUtf8(options.route)));
+        return looseRoute(options.route);
+    }
+    if (options.viaOutboundProxy && !config.outboundProxy.isEmpty())
+        return looseRoute(config.outboundProxy.toUtf8());
+    // A URN names a service, not a host: the next hop must be given (RFC 5031 §8).
+    if (isServiceUrn(target))
+        return fail(
+            ErrorCode::InvalidArgument,
+            QStringLiteral("%1 needs a route or an outbound proxy").arg(QString::fromUtf8(target)));
+    return QByteArray();
+}
+
 // --- Calls -----------------------------------------------------------------------------------
 
 Result<CallId> AgentPrivate::invite(const QByteArray &target, const QByteArray &body,
@@ -32,9 +51,10 @@ Result<CallId> AgentPrivate::invite(const QByteArray &target, const QByteArray &
     const QByteArray transport = uriTransport(target);
     const QByteArray to = nameAddr(target);
     const QByteArray from = options.from.isEmpty() ? QByteArray() : nameAddr(options.from);
-    const QByteArray route = (options.viaOutboundProxy && !config.outboundProxy.isEmpty())
-                                 ? looseRoute(config.outboundProxy.toUtf8())
-                                 : QByteArray();
+    const Result<QByteArray> routed = routeFor(target, options);
+    if (!routed)
+        return tl::unexpected(routed.error());
+    const QByteArray &route = *routed;
     const QByteArray mParams = (transport == "tcp" || transport == "tls")
                                    ? QByteArrayLiteral("transport=") + transport
                                    : QByteArray();
@@ -64,7 +84,33 @@ Result<CallId> AgentPrivate::invite(const QByteArray &target, const QByteArray &
                TAG_IF(payload, SIPTAG_PAYLOAD(payload)),
                TAG_IF(!extra->isEmpty(), SIPTAG_HEADER_STR(orNull(*extra))), TAG_END());
     qCInfo(lcSip) << "call" << id << "INVITE to" << target;
+    recordSent(id, "INVITE", "INVITE " + target + " SIP/2.0", body); // Lab view ladder
     return id;
+}
+
+Result<void> AgentPrivate::reinvite(CallId id, const QByteArray &body, const InviteOptions &options)
+{
+    if (auto ok = checkRunning(); !ok)
+        return ok;
+    CallRecord *call = callFor(id);
+    if (!call)
+        return fail(ErrorCode::NotFound, QStringLiteral("no call %1").arg(id));
+    if (call->state != CallState::Established)
+        return fail(ErrorCode::Conflict, QStringLiteral("call %1 is not established").arg(id));
+    const Result<QByteArray> extra = headerBlock(options.extraHeaders);
+    if (!extra)
+        return tl::unexpected(extra.error());
+    if (!isSafeHeaderValue(options.contentType))
+        return fail(ErrorCode::InvalidArgument, QStringLiteral("bad Content-Type"));
+    SofiaHome home;
+    sip_payload_t *payload =
+        body.isEmpty() ? nullptr : sip_payload_create(home.get(), body.constData(), body.size());
+    nua_invite(call->handle,
+               TAG_IF(!body.isEmpty(), SIPTAG_CONTENT_TYPE_STR(orNull(options.contentType))),
+               TAG_IF(payload, SIPTAG_PAYLOAD(payload)),
+               TAG_IF(!extra->isEmpty(), SIPTAG_HEADER_STR(orNull(*extra))), TAG_END());
+    qCInfo(lcSip) << "call" << id << "re-INVITE";
+    return {};
 }
 
 Result<void> AgentPrivate::respondToInvite(CallId id, int status, const QByteArray &reason,
@@ -104,6 +150,7 @@ Result<void> AgentPrivate::respondToInvite(CallId id, int status, const QByteArr
                 TAG_IF(!warning.isEmpty(), SIPTAG_WARNING_STR(orNull(warning))),
                 TAG_IF(!extra->isEmpty(), SIPTAG_HEADER_STR(orNull(*extra))), TAG_END());
     qCInfo(lcSip) << "call" << id << "answered" << status << phrase;
+    recordSent(id, "INVITE", "SIP/2.0 " + QByteArray::number(status) + ' ' + phrase, body);
     if (status >= 200)
         call->invite.release();
     if (status >= 200 && status < 300) {
@@ -129,6 +176,7 @@ Result<void> AgentPrivate::cancel(CallId id)
     call->cancelledLocally = true;
     nua_cancel(call->handle, TAG_END());
     qCInfo(lcSip) << "call" << id << "CANCEL";
+    recordSent(id, "CANCEL", "CANCEL"); // Lab view ladder
     return {};
 }
 
@@ -144,6 +192,7 @@ Result<void> AgentPrivate::bye(CallId id)
                     QStringLiteral("call %1 cannot be hung up in this state").arg(id));
     nua_bye(call->handle, TAG_END());
     qCInfo(lcSip) << "call" << id << "BYE";
+    recordSent(id, "BYE", "BYE"); // Lab view ladder
     return {};
 }
 
@@ -173,6 +222,8 @@ Result<RequestId> AgentPrivate::sendInDialog(CallId id, RequestKind kind,
                     TAG_IF(payload, SIPTAG_PAYLOAD(payload)), TAG_END());
     const RequestId rid = m_nextRequestId++;
     call->sent.emplace_back(rid, kind);
+    recordSent(id, kind == RequestKind::Info ? "INFO" : "MESSAGE",
+               kind == RequestKind::Info ? "INFO" : "MESSAGE", body); // Lab view ladder
     return rid;
 }
 
@@ -193,9 +244,10 @@ Result<RequestId> AgentPrivate::sendOutOfDialog(RequestKind kind, const QByteArr
         return fail(ErrorCode::InvalidArgument, QStringLiteral("bad From or Content-Type"));
     const QByteArray to = nameAddr(target);
     const QByteArray from = options.from.isEmpty() ? QByteArray() : nameAddr(options.from);
-    const QByteArray route = (options.viaOutboundProxy && !config.outboundProxy.isEmpty())
-                                 ? looseRoute(config.outboundProxy.toUtf8())
-                                 : QByteArray();
+    const Result<QByteArray> routed = routeFor(target, options);
+    if (!routed)
+        return tl::unexpected(routed.error());
+    const QByteArray &route = *routed;
     nua_handle_t *nh =
         nua_handle(m_nua, nullptr, NUTAG_URL(target.constData()), SIPTAG_TO_STR(to.constData()),
                    TAG_IF(!options.from.isEmpty(), SIPTAG_FROM_STR(orNull(from))),
@@ -239,6 +291,8 @@ Result<void> AgentPrivate::respondToRequest(RequestId id, RequestKind kind, int 
                     TAG_IF(payload, SIPTAG_CONTENT_TYPE_STR(orNull(contentType))),
                     TAG_IF(payload, SIPTAG_PAYLOAD(payload)), TAG_END());
         request->saved.release();
+        recordSent(request->call, kind == RequestKind::Info ? "INFO" : "MESSAGE",
+                   "SIP/2.0 " + QByteArray::number(status) + ' ' + phrase); // Lab view ladder
         if (request->ownsHandle)
             nua_handle_destroy(request->handle);
     }

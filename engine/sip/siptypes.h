@@ -68,6 +68,10 @@ struct RequestOptions
     SipHeaders extraHeaders;
     // Send through AgentConfig::outboundProxy (as a preloaded loose Route) when one is set.
     bool viaOutboundProxy = true;
+    // A SIP URI the request is routed to as a preloaded loose Route (RFC 3261 §8.1.2), in
+    // place of the outbound proxy. A target that is not a SIP URI needs one (or a proxy): an
+    // ESRP sends INVITE urn:service:sos routed to the PSAP (RFC 6881 §8).
+    QByteArray route;
 };
 
 struct InviteOptions : RequestOptions

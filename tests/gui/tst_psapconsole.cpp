@@ -108,7 +108,7 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_queueTester;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_transcriptTesters;
-    QList<msrp::ReceivedMessage> m_callerReceived;
+    QList<service::ReceivedText> m_callerReceived;
 };
 
 void TestPsapConsole::initTestCase()
@@ -131,8 +131,9 @@ void TestPsapConsole::init()
     m_callerReceived.clear();
     connect(&m_caller->calls(), &service::CallManager::callPlaced, this,
             [this](service::Call *call) {
-                connect(call, &service::Call::messageReceived, this,
-                        [this](const msrp::ReceivedMessage &m) { m_callerReceived.append(m); });
+                // Texts only: the console also sends isComposing while the call-taker types.
+                connect(call, &service::Call::textReceived, this,
+                        [this](const service::ReceivedText &m) { m_callerReceived.append(m); });
             });
 
     m_window = std::make_unique<ui::MainWindow>(*m_console);
@@ -246,7 +247,7 @@ void TestPsapConsole::queueAlertsAcceptAndRoundTrip()
     QTRY_VERIFY_WITH_TIMEOUT(panel->replyEdit()->hasFocus(), waitMs);
     QCOMPARE(panel->findChild<QLabel *>(QStringLiteral("callbackValue"))->text(),
              QStringLiteral("+15551234567"));
-    QVERIFY(panel->emergencyDataBox());
+    QVERIFY(panel->locationPanel());
 
     // The caller texts in.
     ui::TranscriptModel *transcript = panel->transcriptModel();

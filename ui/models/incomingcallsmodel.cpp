@@ -17,6 +17,28 @@ bool isWaiting(service::CallState state)
     return state == service::CallState::Offered || state == service::CallState::Ringing;
 }
 
+// The queue's one-line location: the civic address when there is one, else the coordinates
+// (RFC 5491), else where a fetch stands. Empty: nothing was received.
+QString locationLine(const ng911::EmergencyCallData &data)
+{
+    if (const ng911::LocationInfo *latest = data.latestLocation()) {
+        if (latest->civic && !latest->civic->summary().isEmpty())
+            return latest->civic->summary();
+        if (latest->shape) {
+            const ng911::GeoPosition &p = latest->shape->centre();
+            return QStringLiteral("%1, %2").arg(QLocale().toString(p.latitude, 'f', 5),
+                                                QLocale().toString(p.longitude, 'f', 5));
+        }
+    }
+    for (const ng911::LocationEntry &entry : data.locations) {
+        if (entry.state == ng911::DataState::Pending)
+            return IncomingCallsModel::tr("Pending…");
+        if (entry.state == ng911::DataState::Unreadable)
+            return IncomingCallsModel::tr("Unreadable");
+    }
+    return data.locations.isEmpty() ? QString() : IncomingCallsModel::tr("Unavailable");
+}
+
 // The addr-spec of a name-addr ("Alice" <sip:alice@example.com>;tag=1 -> sip:alice@...).
 QByteArray addrSpec(const QByteArray &value)
 {
@@ -133,7 +155,8 @@ QVariant IncomingCallsModel::data(const QModelIndex &index, int role) const
         case Received:
             return QLocale().toString(row.received.toLocalTime().time(), QLocale::ShortFormat);
         case Caller:
-            return row.caller;
+            // RFC 6881 §15: a test call must never pass for an emergency.
+            return row.test ? tr("%1 (test call)").arg(row.caller) : row.caller;
         case Location:
             return row.location.isEmpty() ? tr("Not provided") : row.location;
         case State:
@@ -184,6 +207,8 @@ QVariant IncomingCallsModel::data(const QModelIndex &index, int role) const
         return QVariant::fromValue<quint64>(row.id);
     case WaitingRole:
         return waiting;
+    case TestCallRole:
+        return row.test;
     default:
         return {};
     }
@@ -259,6 +284,8 @@ void IncomingCallsModel::addCall(service::Call *call)
     const QString number = callbackNumberOf(*call);
     row.caller = number.isEmpty() ? displayUri(call->remoteUri()) : number;
     row.state = call->state();
+    row.location = locationLine(call->emergencyData());
+    row.test = call->emergencyData().service.isTest();
     const int at = int(m_rows.size());
     beginInsertRows({}, at, at);
     m_rows.append(row);
@@ -266,6 +293,13 @@ void IncomingCallsModel::addCall(service::Call *call)
     const service::Call::Id id = call->id();
     connect(call, &service::Call::stateChanged, this,
             [this, id](service::CallState state) { updateState(id, state); });
+    connect(call, &service::Call::emergencyDataChanged, this, [this, id, call] {
+        const int at = rowOf(id);
+        if (at < 0)
+            return;
+        m_rows[at].location = locationLine(call->emergencyData());
+        Q_EMIT dataChanged(index(at, Location), index(at, Location));
+    });
     emitWaitingIfChanged();
 }
 

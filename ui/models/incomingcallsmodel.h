@@ -26,7 +26,7 @@ public:
     enum Column {
         Received, // when the INVITE arrived (local time)
         Caller,   // the callback number, else the caller's URI
-        Location, // what the INVITE says about location (filled by the NG911 work)
+        Location, // the latest location (civic, else coordinates), or where its fetch stands
         State,    // waiting, in progress, ending
         ColumnCount
     };
@@ -35,6 +35,7 @@ public:
     enum Role {
         CallIdRole = Qt::UserRole + 1, // Call::Id (quint64)
         WaitingRole,                   // bool: offered or ringing, not accepted yet
+        TestCallRole,                  // bool: urn:service:test.sos (RFC 6881 §15)
     };
 
     explicit IncomingCallsModel(service::Engine &engine, QObject *parent = nullptr);
@@ -70,6 +71,7 @@ private:
         QDateTime received;
         QString caller;
         QString location;
+        bool test = false;
         service::CallState state = service::CallState::Offered;
     };
 

@@ -44,7 +44,9 @@ TranscriptModel::TranscriptModel(service::Call &call, Clock &clock, QObject *par
     , m_call(&call)
     , m_clock(clock)
 {
-    connect(&call, &service::Call::messageReceived, this, &TranscriptModel::received);
+    // textReceived, not messageReceived: typing notices (RFC 3994) and IMDNs (RFC 5438) are
+    // not lines of the conversation, and CPIM arrives unwrapped.
+    connect(&call, &service::Call::textReceived, this, &TranscriptModel::received);
     connect(&call, &service::Call::deliveryChanged, this, &TranscriptModel::deliveryChanged);
 }
 
@@ -203,16 +205,16 @@ Result<QByteArray> TranscriptModel::send(const QString &text)
     return sent;
 }
 
-void TranscriptModel::received(const msrp::ReceivedMessage &message)
+void TranscriptModel::received(const service::ReceivedText &message)
 {
     Entry entry;
     entry.outgoing = false;
     entry.messageId = message.messageId;
     entry.time = m_clock.wallNow();
-    if (isText(message.contentType) && message.filePath.isEmpty())
+    if (isText(message.contentType) && message.isReadable())
         entry.text = QString::fromUtf8(message.body);
     else
-        entry.text = tr("[%1, %n bytes]", nullptr, int(message.size))
+        entry.text = tr("[%1, %n bytes]", nullptr, int(message.body.size()))
                          .arg(QString::fromUtf8(message.contentType));
     append(entry);
 }

@@ -4,6 +4,7 @@
 
 #include "engine/core/result.h"
 #include "engine/msrp/session/msrptypes.h"
+#include "engine/service/imtypes.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -73,7 +74,7 @@ public:
     static QString senderName(bool outgoing);
 
 private:
-    void received(const msrp::ReceivedMessage &message);
+    void received(const service::ReceivedText &message);
     void deliveryChanged(const msrp::MessageInfo &info);
     void append(Entry entry);
 

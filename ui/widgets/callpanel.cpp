@@ -8,6 +8,8 @@
 #include "ui/models/cannedphrases.h"
 #include "ui/models/incomingcallsmodel.h"
 #include "ui/models/transcriptmodel.h"
+#include "ui/widgets/calldatapanel.h"
+#include "ui/widgets/locationpanel.h"
 #include "ui/widgets/placeholdertableview.h"
 #include "ui/widgets/replyedit.h"
 
@@ -25,6 +27,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QTextDocument>
@@ -51,6 +54,8 @@ CallPanel::CallPanel(service::Engine &engine, service::Call &call, QWidget *pare
     m_title->setObjectName(QStringLiteral("callTitle"));
     m_title->setAccessibleName(tr("Caller"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // Who is on the line is the first thing a call-taker looks for in a tab.
+    m_title->setStyleSheet(QStringLiteral("font-size: 15pt; font-weight: 600;"));
     m_state = new QLabel(this);
     m_state->setObjectName(QStringLiteral("callState"));
     m_state->setAccessibleName(tr("Call state"));
@@ -87,6 +92,17 @@ CallPanel::CallPanel(service::Engine &engine, service::Call &call, QWidget *pare
     header->setSpacing(12);
     header->addWidget(m_title);
     header->addWidget(m_state);
+    // RFC 6881 §15: a test call (urn:service:test.sos) is answered but must never be mistaken
+    // for an emergency.
+    m_testCall = new QLabel(tr("TEST CALL"), this);
+    m_testCall->setObjectName(QStringLiteral("testCallBadge"));
+    m_testCall->setAccessibleName(tr("This is a test call, not an emergency"));
+    m_testCall->setToolTip(tr("urn:service:test.sos: a test call, not an emergency"));
+    m_testCall->setStyleSheet(QStringLiteral("background: #dde6f0; color: #1f3a5a; "
+                                             "font-weight: 700; padding: 2px 8px; "
+                                             "border: 1px solid #8aa2bd; border-radius: 3px;"));
+    m_testCall->setVisible(call.emergencyData().service.isTest());
+    header->addWidget(m_testCall);
     header->addStretch(1);
     header->addWidget(m_export);
     header->addWidget(m_endCall);
@@ -105,12 +121,16 @@ CallPanel::CallPanel(service::Engine &engine, service::Call &call, QWidget *pare
     layout->addWidget(splitter, 1);
 
     connect(&call, &service::Call::stateChanged, this, &CallPanel::showState);
+    connect(&call, &service::Call::emergencyDataChanged, this, &CallPanel::showEmergencyData);
+    connect(&call, &service::Call::remoteComposingChanged, this, &CallPanel::showRemoteComposing);
     connect(&m_engine.calls(), &service::CallManager::callEnded, this,
             [this](service::Call *ended) {
                 if (ended && ended->id() == m_callId)
                     markEnded();
             });
     showState(call.state());
+    showEmergencyData();
+    showRemoteComposing(call.remoteComposing());
     setFocusProxy(m_reply);
 }
 
@@ -143,6 +163,19 @@ QWidget *CallPanel::createConversation()
     m_reply->setAccessibleName(tr("Reply"));
     m_reply->setFixedHeight(m_reply->fontMetrics().lineSpacing() * 3 + 14);
     connect(m_reply, &ReplyEdit::submitted, this, &CallPanel::sendReply);
+    // RFC 3994 §3.2: tell the caller we are typing (the Call refreshes and lapses it), and
+    // that we stopped when the box is emptied without sending.
+    connect(m_reply, &ReplyEdit::textChanged, this, [this] {
+        if (m_call && !m_ended && m_call->state() == service::CallState::Active)
+            (void)m_call->setComposing(!m_reply->toPlainText().trimmed().isEmpty());
+    });
+
+    m_typing = new QLabel(box);
+    m_typing->setObjectName(QStringLiteral("typingIndicator"));
+    m_typing->setAccessibleName(tr("Typing indicator"));
+    m_typing->setStyleSheet(QStringLiteral("color: #1f3a5a; font-style: italic;"));
+    // Room kept for it, so the reply box does not jump when the caller starts typing.
+    m_typing->setMinimumHeight(m_typing->fontMetrics().lineSpacing() + 4);
 
     m_send = new QPushButton(tr("&Send"), box);
     m_send->setObjectName(QStringLiteral("sendButton"));
@@ -169,6 +202,7 @@ QWidget *CallPanel::createConversation()
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_transcriptView, 1);
+    layout->addWidget(m_typing);
     layout->addWidget(m_error);
     layout->addLayout(replyRow);
     return box;
@@ -237,26 +271,27 @@ QWidget *CallPanel::createCallerDetails(service::Call &call)
             value->setStyleSheet(QStringLiteral("font-size: 13pt; font-weight: 600;"));
     }
 
-    // The NG911 issue replaces this box's contents with the PIDF-LO location and the
-    // RFC 7852 additional data; its layout is left to that work.
-    m_emergencyData = new QGroupBox(tr("Location and call data"), column);
-    m_emergencyData->setObjectName(QStringLiteral("emergencyDataBox"));
-    auto *none = new QLabel(call.geolocation().isEmpty()
-                                ? tr("No location was received with this call.")
-                                : tr("Location is referenced by the call; it is not shown "
-                                     "in this version."),
-                            m_emergencyData);
-    none->setObjectName(QStringLiteral("emergencyDataPlaceholder"));
-    none->setWordWrap(true);
-    none->setForegroundRole(QPalette::PlaceholderText);
-    auto *dataLayout = new QVBoxLayout(m_emergencyData);
-    dataLayout->addWidget(none);
-    dataLayout->addStretch(1);
+    // Location and call data can run long (several locations, five blocks): they scroll,
+    // the caller box above them stays put.
+    auto *details = new QWidget;
+    m_location = new LocationPanel(details);
+    m_callData = new CallDataPanel(details);
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(0, 0, 0, 0);
+    detailsLayout->addWidget(m_location);
+    detailsLayout->addWidget(m_callData);
+    detailsLayout->addStretch(1);
+    auto *scroll = new QScrollArea(column);
+    scroll->setObjectName(QStringLiteral("emergencyDataScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setWidget(details);
 
     auto *layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(callerBox);
-    layout->addWidget(m_emergencyData, 1);
+    layout->addWidget(scroll, 1);
     return column;
 }
 
@@ -288,6 +323,23 @@ void CallPanel::showState(service::CallState state)
     m_state->setStyleSheet(QStringLiteral("font-weight: 600; color: %1;").arg(colour));
 }
 
+void CallPanel::showEmergencyData()
+{
+    if (!m_call)
+        return;
+    const ng911::EmergencyCallData &data = m_call->emergencyData();
+    m_location->setData(data);
+    m_callData->setData(data);
+    m_testCall->setVisible(data.service.isTest());
+}
+
+void CallPanel::showRemoteComposing(service::ComposingState state)
+{
+    m_typing->setText(state == service::ComposingState::Active && !m_ended
+                          ? tr("The caller is typing…")
+                          : QString());
+}
+
 void CallPanel::markEnded()
 {
     if (m_ended)
@@ -300,6 +352,7 @@ void CallPanel::markEnded()
     m_send->setEnabled(false);
     m_phrases->setEnabled(false);
     m_endCall->setEnabled(false);
+    m_typing->clear();
     Q_EMIT ended();
 }
 

@@ -20,6 +20,8 @@ class Engine;
 
 namespace herald::ui {
 
+class CallDataPanel;
+class LocationPanel;
 class PlaceholderTableView;
 class ReplyEdit;
 class TranscriptModel;
@@ -47,9 +49,12 @@ public:
     ReplyEdit *replyEdit() const { return m_reply; }
     QPushButton *sendButton() const { return m_send; }
     QPushButton *endCallButton() const { return m_endCall; }
-    // Where the NG911 work puts location (PIDF-LO, RFC 6442) and additional data (RFC 7852);
-    // until then it says that none was received.
-    QGroupBox *emergencyDataBox() const { return m_emergencyData; }
+    // The caller's location (PIDF-LO, RFC 6442) and additional data (RFC 7852), refreshed
+    // whenever the call's emergency data changes (a reference fetched, a location update).
+    LocationPanel *locationPanel() const { return m_location; }
+    CallDataPanel *callDataPanel() const { return m_callData; }
+    // "The caller is typing…" while the caller's isComposing says active (RFC 3994 §3.3).
+    QLabel *typingIndicator() const { return m_typing; }
 
     // Sends what the reply box holds; false (and the box kept) when it could not be sent.
     bool sendReply();
@@ -65,6 +70,8 @@ private:
     QWidget *createCallerDetails(service::Call &call);
     QToolButton *createPhrasesButton();
     void showState(service::CallState state);
+    void showEmergencyData();
+    void showRemoteComposing(service::ComposingState state);
     void markEnded();
     void chooseExport(ExportFormat format);
     void editPhrases();
@@ -89,7 +96,10 @@ private:
     ReplyEdit *m_reply = nullptr;
     QPushButton *m_send = nullptr;
     QToolButton *m_phrases = nullptr;
-    QGroupBox *m_emergencyData = nullptr;
+    LocationPanel *m_location = nullptr;
+    CallDataPanel *m_callData = nullptr;
+    QLabel *m_typing = nullptr;
+    QLabel *m_testCall = nullptr;
 };
 
 } // namespace herald::ui

@@ -29,6 +29,48 @@ QByteArray cid(const char *what, int call, int index)
 
 } // namespace
 
+service::PlaceCallOptions emergencyInviteOptions(const DemoCallScript &script, int number,
+                                                 const QByteArray &psap)
+{
+    // The INVITE an i3 ESRP forwards to a PSAP (NENA-STA-010): the caller's location by value
+    // (RFC 6442 §4.1), additional data by value (RFC 7852 §4.1), the callback number (RFC 3325).
+    service::PlaceCallOptions options;
+    options.from = script.callerUri;
+    const QByteArray locationId = cid("loc", number, 0);
+    options.extraHeaders = {
+        {QByteArrayLiteral("P-Asserted-Identity"), '<' + script.callbackNumber + '>'},
+        {QByteArrayLiteral("Priority"), QByteArrayLiteral("emergency")},
+        {QByteArrayLiteral("Geolocation"), "<cid:" + locationId + '>'},
+        {QByteArrayLiteral("Geolocation-Routing"), QByteArrayLiteral("yes")},
+        // NENA i3 call identifier; Herald ignores Call-Info purposes it does not read.
+        {QByteArrayLiteral("Call-Info"), "<urn:emergency:uid:callid:demo" +
+                                             QByteArray::number(number) +
+                                             ":esrp.demo.invalid>;purpose=emergency-CallId"}};
+    ng911::BodyPart location;
+    location.headers = {
+        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/pidf+xml")},
+        {QByteArrayLiteral("Content-ID"), '<' + locationId + '>'}};
+    location.body = script.pidfLo;
+    options.bodyParts.append(location);
+    int index = 0;
+    for (const auto &[kind, document] : script.additionalData) {
+        const QByteArray id = cid("adr", number, ++index);
+        options.extraHeaders.append(
+            {QByteArrayLiteral("Call-Info"), "<cid:" + id + ">;purpose=EmergencyCallData." +
+                                                 ng911::additionalDataKindName(kind).toLatin1()});
+        ng911::BodyPart part;
+        part.headers = {{QByteArrayLiteral("Content-Type"), additionalDataContentType(kind)},
+                        {QByteArrayLiteral("Content-ID"), '<' + id + '>'},
+                        {QByteArrayLiteral("Content-Disposition"),
+                         QByteArrayLiteral("by-reference;handling=optional")}};
+        part.body = document;
+        options.bodyParts.append(part);
+    }
+
+    options.route = psap;
+    return options;
+}
+
 struct DemoEsrp::Running
 {
     DemoCallScript script;
@@ -123,42 +165,9 @@ void DemoEsrp::placeNext()
     running->number = ++m_placed;
     const DemoCallScript &script = running->script;
 
-    // The INVITE an i3 ESRP forwards to a PSAP (NENA-STA-010): the caller's location by value
-    // (RFC 6442 §4.1), additional data by value (RFC 7852 §4.1), the callback number (RFC 3325).
-    service::PlaceCallOptions options;
-    options.from = script.callerUri;
-    const QByteArray locationId = cid("loc", running->number, 0);
-    options.extraHeaders = {
-        {QByteArrayLiteral("P-Asserted-Identity"), '<' + script.callbackNumber + '>'},
-        {QByteArrayLiteral("Priority"), QByteArrayLiteral("emergency")},
-        {QByteArrayLiteral("Geolocation"), "<cid:" + locationId + '>'},
-        {QByteArrayLiteral("Geolocation-Routing"), QByteArrayLiteral("yes")},
-        // NENA i3 call identifier; Herald ignores Call-Info purposes it does not read.
-        {QByteArrayLiteral("Call-Info"), "<urn:emergency:uid:callid:demo" +
-                                             QByteArray::number(running->number) +
-                                             ":esrp.demo.invalid>;purpose=emergency-CallId"}};
-    ng911::BodyPart location;
-    location.headers = {
-        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/pidf+xml")},
-        {QByteArrayLiteral("Content-ID"), '<' + locationId + '>'}};
-    location.body = script.pidfLo;
-    options.bodyParts.append(location);
-    int index = 0;
-    for (const auto &[kind, document] : script.additionalData) {
-        const QByteArray id = cid("adr", running->number, ++index);
-        options.extraHeaders.append(
-            {QByteArrayLiteral("Call-Info"), "<cid:" + id + ">;purpose=EmergencyCallData." +
-                                                 ng911::additionalDataKindName(kind).toLatin1()});
-        ng911::BodyPart part;
-        part.headers = {{QByteArrayLiteral("Content-Type"), additionalDataContentType(kind)},
-                        {QByteArrayLiteral("Content-ID"), '<' + id + '>'},
-                        {QByteArrayLiteral("Content-Disposition"),
-                         QByteArrayLiteral("by-reference;handling=optional")}};
-        part.body = document;
-        options.bodyParts.append(part);
-    }
-
-    auto placed = m_engine->calls().placeCall(m_target, options);
+    const service::PlaceCallOptions options =
+        emergencyInviteOptions(script, running->number, m_target);
+    auto placed = m_engine->calls().placeCall(script.serviceUrn, options);
     if (!placed) {
         Q_EMIT progress(QStringLiteral("call %1 (%2) not placed: %3")
                             .arg(running->number)

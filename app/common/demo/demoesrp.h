@@ -5,6 +5,7 @@
 #include "app/common/demo/demoscenario.h"
 #include "engine/core/result.h"
 #include "engine/service/call.h"
+#include "engine/service/callmanager.h"
 
 #include <QObject>
 #include <QPointer>
@@ -23,9 +24,18 @@ class Engine;
 
 namespace herald::app {
 
+// The INVITE an i3 ESRP forwards to a PSAP for `script` (call `number` names its body parts):
+// the caller's PIDF-LO by value (RFC 6442 §4.1), the additional data by value (RFC 7852
+// §4.1), the callback number in P-Asserted-Identity (RFC 3325); sent to script.serviceUrn
+// (urn:service:sos, or urn:service:test.sos for a test call) with a Route to `psap`, a SIP
+// URI (RFC 6881 §8).
+service::PlaceCallOptions emergencyInviteOptions(const DemoCallScript &script, int number,
+                                                 const QByteArray &psap);
+
 // A simulated ESRP (NENA i3's emergency services routing proxy) for the demo: an Engine of its
 // own on 127.0.0.1 (SIP over TCP and MSRP on free ports) that places the scripted 911 text
-// calls of demoScenario() to `target`, one INVITE each with an MSRP offer, the caller's
+// calls of demoScenario() to `target` (INVITE urn:service:sos, or test.sos, routed to it), one
+// INVITE each with an MSRP offer, the caller's
 // PIDF-LO and additional data by value in a multipart/mixed body (Geolocation and Call-Info
 // headers point at them by cid:, RFC 6442 §4.1, RFC 7852 §4.1) and the callback number in
 // P-Asserted-Identity. Once answered, the caller types (RFC 3994 isComposing) and sends its

@@ -122,12 +122,18 @@ private Q_SLOTS:
     void locationByReference();
     void referenceTimesOut();
     void multipartWithoutSdpRefused();
+    void serviceUrnRequestUri_data();
+    void serviceUrnRequestUri();
+    void serviceUrnWithoutRouteRefused();
+    void reInviteAddsLocation();
 
 private:
     std::unique_ptr<Engine> makeEngine(const QByteArray &user, quint64 seed);
     // Sends an INVITE from the caller's raw agent; returns the callee's offered Call.
-    Call *sendInvite(const QByteArray &contentType, const QByteArray &body,
-                     sip::SipHeaders headers);
+    // A target that is a service URN goes with a Route to the PSAP, as an ESRP sends it.
+    Call *sendInvite(const QByteArray &contentType, const QByteArray &body, sip::SipHeaders headers,
+                     const QByteArray &target = {});
+    QByteArray psapUri() const;
 
     SystemClock m_clock;
     std::vector<std::unique_ptr<SeededRandomSource>> m_randoms;
@@ -182,14 +188,20 @@ void TestEmergencyCall::cleanup()
     m_randoms.clear();
 }
 
+QByteArray TestEmergencyCall::psapUri() const
+{
+    return "sip:psap@127.0.0.1:" + QByteArray::number(m_psap->sipListenPort());
+}
+
 Call *TestEmergencyCall::sendInvite(const QByteArray &contentType, const QByteArray &body,
-                                    sip::SipHeaders headers)
+                                    sip::SipHeaders headers, const QByteArray &target)
 {
     sip::InviteOptions options;
     options.contentType = contentType;
     options.extraHeaders = std::move(headers);
-    const QByteArray target = "sip:psap@127.0.0.1:" + QByteArray::number(m_psap->sipListenPort());
-    if (!m_caller->sip().invite(target, body, options))
+    if (!target.isEmpty())
+        options.route = psapUri();
+    if (!m_caller->sip().invite(target.isEmpty() ? psapUri() : target, body, options))
         return nullptr;
     [&] { QTRY_COMPARE_WITH_TIMEOUT(m_offered.size(), 1, waitMs); }();
     return m_offered.value(0);
@@ -292,6 +304,89 @@ void TestEmergencyCall::multipartWithoutSdpRefused()
     QVERIFY(failed.wait(waitMs));
     QCOMPARE(failed.first().at(1).toInt(), 488);
     QVERIFY(m_offered.isEmpty());
+}
+
+void TestEmergencyCall::serviceUrnRequestUri_data()
+{
+    QTest::addColumn<QByteArray>("requestUri");
+    QTest::addColumn<bool>("emergency");
+    QTest::addColumn<bool>("test");
+    QTest::newRow("sos") << QByteArray("urn:service:sos") << true << false;
+    QTest::newRow("sos.police") << QByteArray("urn:service:sos.police") << true << false;
+    // RFC 6881 §15: a test call is answered like any other and marked, never dispatched.
+    QTest::newRow("test.sos") << QByteArray("urn:service:test.sos") << false << true;
+}
+
+void TestEmergencyCall::serviceUrnRequestUri()
+{
+    QFETCH(QByteArray, requestUri);
+    QFETCH(bool, emergency);
+    QFETCH(bool, test);
+    // An ESRP routes INVITE <urn> to the PSAP with a Route naming it (RFC 6881 §8); the PSAP
+    // sees the URN as Request-URI and answers.
+    QSignalSpy answered(&m_caller->sip(), &sip::Agent::callAnswered);
+    Call *call = sendInvite("application/sdp", offer,
+                            {{"P-Asserted-Identity", "<tel:+15555550123>"}}, requestUri);
+    QVERIFY(call);
+    QCOMPARE(call->emergencyData().service.urn, requestUri);
+    QCOMPARE(call->emergencyData().service.isEmergency(), emergency);
+    QCOMPARE(call->emergencyData().service.isTest(), test);
+    QVERIFY(m_psap->calls().answer(call->id()));
+    QVERIFY(answered.wait(waitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(call->state(), CallState::Active, waitMs);
+}
+
+void TestEmergencyCall::serviceUrnWithoutRouteRefused()
+{
+    // A URN names a service, not a host: without a route the agent cannot send it anywhere.
+    const auto sent = m_caller->sip().invite("urn:service:sos", offer);
+    QVERIFY(!sent);
+    QCOMPARE(sent.error().code, ErrorCode::InvalidArgument);
+    // Any other URN scheme stays refused as a Request-URI.
+    sip::InviteOptions options;
+    options.route = psapUri();
+    QVERIFY(
+        !m_caller->sip().invite("urn:uuid:f81d4fae-7dec-11d0-a765-00a0c91e6bf6", offer, options));
+}
+
+void TestEmergencyCall::reInviteAddsLocation()
+{
+    ng911::MultipartBody first;
+    first.parts = {part("application/sdp", {}, offer),
+                   part("application/pidf+xml", "loc1@esrp.example", dataFile("pidf-circle.xml"))};
+    Call *call = sendInvite("multipart/mixed;boundary=b1", ng911::serializeMultipart(first, "b1"),
+                            {{"Geolocation", "<cid:loc1@esrp.example>"}});
+    QVERIFY(call);
+    QSignalSpy answered(&m_caller->sip(), &sip::Agent::callAnswered);
+    QVERIFY(m_psap->calls().answer(call->id()));
+    QVERIFY(answered.wait(waitMs));
+    const sip::CallId callerId = answered.first().at(0).value<sip::CallId>();
+    QTRY_COMPARE_WITH_TIMEOUT(m_caller->sip().callState(callerId), sip::CallState::Established,
+                              waitMs);
+    QSignalSpy changed(call, &Call::emergencyDataChanged);
+
+    // The caller moved: a re-INVITE with the same offer and a new PIDF-LO (RFC 6442 §4.1).
+    ng911::MultipartBody moved;
+    moved.parts = {part("application/sdp", {}, offer),
+                   part("application/pidf+xml", "loc2@esrp.example", dataFile("pidf-civic.xml"))};
+    sip::InviteOptions options;
+    options.contentType = "multipart/mixed;boundary=b2";
+    options.extraHeaders = {{"Geolocation", "<cid:loc2@esrp.example>"}};
+    QVERIFY(m_caller->sip().reinvite(callerId, ng911::serializeMultipart(moved, "b2"), options));
+    QVERIFY(changed.wait(waitMs));
+    const ng911::EmergencyCallData &data = call->emergencyData();
+    QCOMPARE(data.locations.size(), 2);
+    QCOMPARE(data.locations[1].state, ng911::DataState::Resolved);
+    QCOMPARE(data.latestLocation()->civic->value(u"A3"), QStringLiteral("Wollongong"));
+    QCOMPARE(data.locations[0].document->locations[0].method, QStringLiteral("GPS"));
+    QCOMPARE(call->state(), CallState::Active); // the session is untouched
+
+    // The same re-INVITE again (a session refresh repeating the headers) adds nothing.
+    QSignalSpy updated(&m_psap->sip(), &sip::Agent::callUpdated);
+    QVERIFY(m_caller->sip().reinvite(callerId, ng911::serializeMultipart(moved, "b2"), options));
+    QVERIFY(updated.wait(waitMs));
+    QCOMPARE(call->emergencyData().locations.size(), 2);
+    QCOMPARE(changed.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEmergencyCall)

@@ -216,8 +216,11 @@ void TestInstantMessages::cpimRoundTripWithNicknames()
 
 void TestInstantMessages::bareWhenPeerAnnouncesNoWrappedTypes()
 {
-    m_a = makePeer("alice", 3, wrappedTypes, QStringLiteral("Metro PSAP"));
-    m_b = makePeer("bob", 4, {}, QString());
+    // B keeps EngineConfig's default (no wrapped types, engineconfig.h says why): A's texts
+    // reach it bare, while B's replies go to A, an i3 peer, in CPIM.
+    QVERIFY(EngineConfig().msrpAcceptWrappedTypes.isEmpty());
+    m_a = makePeer("alice", 3, i3AcceptWrappedTypes(), QStringLiteral("Metro PSAP"));
+    m_b = makePeer("bob", 4, EngineConfig().msrpAcceptWrappedTypes, QString());
     auto [a, b] = establish();
     QVERIFY(a && b);
     QVERIFY(a->negotiated()->remoteAcceptWrappedTypes.isEmpty());
