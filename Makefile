@@ -28,7 +28,7 @@ CLANG_FORMAT   ?= clang-format-14
 # Sources `make format` touches; corpora and test data are input, not code.
 FORMAT_DIRS    := app engine ui tests
 
-.PHONY: help deps configure build run test bench fuzz clean format format-check package screenshots
+.PHONY: help deps configure build run test bench fuzz clean format format-check package screenshots translations
 
 help:
 	@echo "make run     install deps, build, start the console (herald) if a display is set,"
@@ -71,9 +71,15 @@ package: build
 screenshots: build
 	@if command -v xvfb-run >/dev/null; then \
 	  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$(BUILD_DIR)/bin/herald-screenshots" docs/screenshots; \
+	  xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" "$(BUILD_DIR)/bin/herald-screenshots" docs/screenshots es; \
 	else \
 	  QT_QPA_PLATFORM=offscreen "$(BUILD_DIR)/bin/herald-screenshots" docs/screenshots; \
+	  QT_QPA_PLATFORM=offscreen "$(BUILD_DIR)/bin/herald-screenshots" docs/screenshots es; \
 	fi
+
+# Brings every tr() of the console into translations/herald_*.ts (README "Make targets").
+translations: configure
+	cmake --build "$(BUILD_DIR)" --target update_translations
 
 # Each test has its own timeout (herald_add_test, tests/CMakeLists.txt).
 test: build

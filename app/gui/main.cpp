@@ -4,6 +4,7 @@
 // herald: the operator console. The same Engine as heraldd, with a window on it.
 
 #include "app/common/commandline.h"
+#include "app/common/demo/demodeliveryserver.h"
 #include "app/common/demo/demomode.h"
 #include "app/common/engineoptions.h"
 #include "app/common/unixsignalwatcher.h"
@@ -11,15 +12,22 @@
 #include "engine/core/logging.h"
 #include "engine/core/randomsource.h"
 #include "engine/service/engine.h"
+#include "ui/widgets/consolelanguage.h"
+#include "ui/widgets/consolesettings.h"
 #include "ui/widgets/consolestyle.h"
+#include "ui/widgets/incomingalert.h"
 #include "ui/widgets/mainwindow.h"
+#include "ui/widgets/voicemailview.h"
 
 #include <QApplication>
 #include <QIcon>
 #include <QPixmap>
 #include <QScreen>
+#include <QSettings>
 #include <QTimer>
+#include <QUrl>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -48,6 +56,44 @@ QCommandLineOption screenshotOption()
                               QStringLiteral("Debugging aid: once the window is shown, save a "
                                              "capture of the screen to PATH (PNG) and exit."),
                               QStringLiteral("PATH"));
+}
+
+QCommandLineOption languageOption()
+{
+    return QCommandLineOption(QStringLiteral("language"),
+                              QStringLiteral("The console's language: en, es or fr (default: the "
+                                             "Settings dialog's choice, else the system's)."),
+                              QStringLiteral("CODE"));
+}
+
+bool isDefault(const herald::app::CommandLine &commandLine, const QString &key)
+{
+    const auto &settings = commandLine.effectiveSettings();
+    return std::none_of(settings.cbegin(), settings.cend(), [&key](const auto &setting) {
+        return setting.key == key && setting.origin != u"default";
+    });
+}
+
+// The Settings dialog's engine values, where --config, HERALD_* and the command line left the
+// default (they win: a site's configuration is not overridden by one desk's preferences).
+void applySaved(const herald::ui::ConsoleSettings &saved,
+                const herald::app::CommandLine &commandLine, herald::service::EngineConfig &config)
+{
+    if (!saved.sipIdentity.isEmpty())
+        config.sip.identity = saved.sipIdentity;
+    if (isDefault(commandLine, QStringLiteral("sip/listen")))
+        config.sip.port = saved.sipPort;
+    if (isDefault(commandLine, QStringLiteral("msrp/listen")))
+        config.msrpListenPort = saved.msrpPort;
+    if (!saved.outboundProxy.isEmpty() &&
+        isDefault(commandLine, QStringLiteral("sip/outbound-proxy")))
+        config.sip.outboundProxy = saved.outboundProxy;
+    if (!saved.sipUsername.isEmpty()) {
+        config.sip.credentials.username = saved.sipUsername;
+        config.sip.credentials.password = saved.sipPassword;
+    }
+    if (!saved.mediaRoot.isEmpty() && isDefault(commandLine, QStringLiteral("msml/media-root")))
+        config.mediaRoot = saved.mediaRoot;
 }
 
 void printLine(std::FILE *stream, const QString &line)
@@ -80,6 +126,7 @@ int main(int argc, char **argv)
         identify();
         herald::app::CommandLine commandLine(description());
         commandLine.addOption(screenshotOption());
+        commandLine.addOption(languageOption());
         return herald::app::handleCommandLine(commandLine, app).value_or(0);
     }
 
@@ -90,8 +137,28 @@ int main(int argc, char **argv)
     herald::app::CommandLine commandLine(description());
     const QCommandLineOption screenshot = screenshotOption();
     commandLine.addOption(screenshot);
+    const QCommandLineOption languageChoice = languageOption();
+    commandLine.addOption(languageChoice);
     if (const auto exitCode = herald::app::handleCommandLine(commandLine, app))
         return *exitCode;
+
+    // The Settings dialog's values (~/.config/Herald/herald.ini).
+    QSettings settings(QSettings::IniFormat, QSettings::UserScope,
+                       QCoreApplication::organizationName(), QCoreApplication::applicationName());
+    const herald::ui::ConsoleSettings saved = herald::ui::ConsoleSettings::load(settings);
+    // --language, else the saved choice, else the system locale (README "Languages").
+    const QString wanted =
+        commandLine.isSet(languageChoice) ? commandLine.value(languageChoice) : saved.language;
+    if (commandLine.isSet(languageChoice) &&
+        herald::ui::ConsoleLanguage::supportedCode(wanted).isEmpty()) {
+        printLine(stderr,
+                  QStringLiteral("herald: --language %1: not one of en, es, fr").arg(wanted));
+        return 2;
+    }
+    herald::ui::ConsoleLanguage language(app);
+    if (const QString code = herald::ui::ConsoleLanguage::resolve(wanted); !language.install(code))
+        printLine(stderr,
+                  QStringLiteral("herald: no %1 translation found; English it is").arg(code));
 
     herald::ui::applyConsoleStyle(app);
 
@@ -113,6 +180,7 @@ int main(int argc, char **argv)
     herald::SystemClock clock;
     herald::SystemRandomSource random;
     herald::service::EngineConfig config = herald::app::engineConfigFrom(commandLine.options());
+    applySaved(saved, commandLine, config);
     // --demo: a simulated ESRP and delivery server beside the engine (README "Demo").
     std::unique_ptr<herald::app::DemoMode> demo;
     if (commandLine.options().demo) {
@@ -126,7 +194,24 @@ int main(int argc, char **argv)
     }
     herald::service::Engine engine(config, clock, random);
 
+    // The voicemail demo's built-in destination, started the first time it is used.
+    std::unique_ptr<herald::app::DemoDeliveryServer> localDelivery;
     herald::ui::MainWindow window(engine);
+    window.setSettings(&settings);
+    if (!saved.alertSound.isEmpty())
+        window.incomingAlert()->setSoundSource(QUrl::fromLocalFile(saved.alertSound));
+    herald::ui::VoicemailView *voicemail = window.voicemailView();
+    voicemail->setLocalEndpoint([&]() -> herald::Result<QByteArray> {
+        if (!localDelivery) {
+            auto server = std::make_unique<herald::app::DemoDeliveryServer>(clock, random);
+            if (auto started = server->start(); !started)
+                return tl::unexpected(started.error());
+            QObject::connect(server.get(), &herald::app::DemoDeliveryServer::fileReceived,
+                             voicemail, &herald::ui::VoicemailView::showReceived);
+            localDelivery = std::move(server);
+        }
+        return localDelivery->uri();
+    });
     // The console stays up when the engine cannot start: the operator sees why in the
     // status bar instead of a window that never appears.
     if (const auto started = engine.start(); !started) {

@@ -172,7 +172,7 @@ void TestLabView::sessionLife()
         sessions->index(row, 0).data(ui::MsrpSessionsModel::ProgressRole).toInt(), 100, waitMs);
     QTRY_COMPARE_WITH_TIMEOUT(
         sessions->index(row, ui::MsrpSessionsModel::Messages).data().toString(),
-        QStringLiteral("0 sent / 1 received"), waitMs);
+        QStringLiteral("0 out / 1 in"), waitMs);
     QCOMPARE(sessions->index(row, ui::MsrpSessionsModel::Transfer).data().toString(),
              QStringLiteral("64.0 KiB of 64.0 KiB"));
     QCOMPARE(sessions->index(row, ui::MsrpSessionsModel::Bytes).data().toString(),
@@ -291,7 +291,7 @@ void TestLabView::thousandSessions()
     }
     QTRY_COMPARE_WITH_TIMEOUT(
         sessions->index(sessionCount - 1, ui::MsrpSessionsModel::Messages).data().toString(),
-        QStringLiteral("0 sent / 1 received"), 20000);
+        QStringLiteral("0 out / 1 in"), 20000);
     QTest::qWait(2 * ui::LiveTableModel::batchIntervalMs); // a repaint round or two
     const double stall = meter.maxGapMs();
     std::printf("figure console.stall.max %.1f ms\n", stall);

@@ -76,9 +76,10 @@ void TestMainWindow::titleAndTabs()
     QCOMPARE(m_window->windowTitle(), QStringLiteral("Herald"));
     QTabWidget *tabs = m_window->tabs();
     QVERIFY(tabs);
-    QCOMPARE(tabs->count(), 2);
+    QCOMPARE(tabs->count(), 3);
     QCOMPARE(tabs->tabText(0), QStringLiteral("PSAP"));
     QCOMPARE(tabs->tabText(1), QStringLiteral("Lab"));
+    QCOMPARE(tabs->tabText(2), QStringLiteral("Voicemail"));
     QCOMPARE(tabs->currentIndex(), 0); // the call-taker's view first
     QVERIFY(m_window->incomingView()->isVisible());
 }
@@ -134,7 +135,9 @@ void TestMainWindow::accessibleNames_data()
     QTest::addColumn<QString>("objectName");
     for (const char *name :
          {"incomingView", "sipDialogsView", "msrpSessionsView", "tcpConnectionsView", "mainTabs",
-          "acceptButton", "callTabs", "listenStatus", "sipStatus", "connectionCount"})
+          "acceptButton", "callTabs", "listenStatus", "sipStatus", "connectionCount",
+          "voicemailFile", "voicemailLocal", "voicemailRemote", "voicemailUri", "voicemailProxy",
+          "voicemailSend", "voicemailProgress", "voicemailChunks"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
@@ -191,6 +194,10 @@ void TestMainWindow::keyboard_data()
 
     QTest::newRow("Ctrl+2 shows Lab")
         << 0 << int(Qt::Key_2) << int(Qt::ControlModifier) << 1 << QString();
+    QTest::newRow("Ctrl+3 shows Voicemail")
+        << 0 << int(Qt::Key_3) << int(Qt::ControlModifier) << 2 << QString();
+    QTest::newRow("Alt+E goes to the voicemail's file")
+        << 2 << int(Qt::Key_E) << int(Qt::AltModifier) << 2 << QStringLiteral("voicemailFile");
     QTest::newRow("Ctrl+1 shows PSAP")
         << 1 << int(Qt::Key_1) << int(Qt::ControlModifier) << 0 << QString();
     QTest::newRow("Ctrl+0 goes to the queue")

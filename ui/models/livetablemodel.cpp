@@ -28,6 +28,10 @@ int LiveTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant LiveTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // A header sits over its values: right-aligned over counters, left over text.
+    if (orientation == Qt::Horizontal && role == Qt::TextAlignmentRole && rowCount() > 0)
+        if (const QVariant align = data(index(0, section), role); align.isValid())
+            return QVariant(align.toInt() | Qt::AlignVCenter);
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     const QStringList names = headers();

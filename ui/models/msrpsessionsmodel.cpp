@@ -57,7 +57,7 @@ QVariant MsrpSessionsModel::data(const QModelIndex &index, int role) const
         case Connection:
             return row.connection.isEmpty() ? tr("—") : row.connection;
         case Messages:
-            return tr("%1 sent / %2 received").arg(row.sent).arg(row.received);
+            return tr("%1 out / %2 in").arg(row.sent).arg(row.received);
         case Bytes:
             return tr("%1 out / %2 in").arg(formatBytes(row.bytesOut), formatBytes(row.bytesIn));
         case Transfer:

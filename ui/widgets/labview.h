@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+class QTabWidget;
+
 namespace herald::service {
 class Engine;
 }
@@ -11,12 +13,18 @@ class Engine;
 namespace herald::ui {
 
 class MsrpSessionsModel;
+class MsrpTraceModel;
+class MsrpTraceView;
 class PlaceholderTableView;
 class SipDialogsModel;
+class SipLadderModel;
+class SipLadderView;
 class TcpConnectionsModel;
 
 // The lab engineer's view: live tables of SIP dialogs, MSRP sessions and TCP connections,
-// one above the other so all three stay in sight.
+// one above the other so all three stay in sight, and below them the details of the chosen
+// row: the raw MSRP frames of a session (trace) or the SIP messages of a dialog (ladder).
+// Recording both starts with the view; each can be switched off in its pane.
 class LabView : public QWidget
 {
     Q_OBJECT
@@ -30,6 +38,11 @@ public:
     SipDialogsModel *sipDialogsModel() const { return m_sipDialogsModel; }
     MsrpSessionsModel *msrpSessionsModel() const { return m_msrpSessionsModel; }
     TcpConnectionsModel *tcpConnectionsModel() const { return m_tcpConnectionsModel; }
+    MsrpTraceModel *traceModel() const { return m_traceModel; }
+    SipLadderModel *ladderModel() const { return m_ladderModel; }
+    MsrpTraceView *traceView() const { return m_traceView; }
+    SipLadderView *ladderView() const { return m_ladderView; }
+    QTabWidget *details() const { return m_details; }
 
 private:
     PlaceholderTableView *m_sipDialogs = nullptr;
@@ -38,6 +51,11 @@ private:
     SipDialogsModel *m_sipDialogsModel = nullptr;
     MsrpSessionsModel *m_msrpSessionsModel = nullptr;
     TcpConnectionsModel *m_tcpConnectionsModel = nullptr;
+    MsrpTraceModel *m_traceModel = nullptr;
+    SipLadderModel *m_ladderModel = nullptr;
+    MsrpTraceView *m_traceView = nullptr;
+    SipLadderView *m_ladderView = nullptr;
+    QTabWidget *m_details = nullptr;
 };
 
 } // namespace herald::ui

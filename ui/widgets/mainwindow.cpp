@@ -10,6 +10,8 @@
 #include "ui/widgets/placeholdertableview.h"
 #include "ui/widgets/psapview.h"
 #include "ui/widgets/replyedit.h"
+#include "ui/widgets/settingsdialog.h"
+#include "ui/widgets/voicemailview.h"
 
 #include <QAction>
 #include <QApplication>
@@ -42,6 +44,10 @@ MainWindow::MainWindow(service::Engine &engine, QWidget *parent)
     m_tabs->setTabToolTip(0, tr("Text calls: conversation, caller and location (Ctrl+1)"));
     m_tabs->addTab(m_labView, tr("Lab"));
     m_tabs->setTabToolTip(1, tr("SIP dialogs, MSRP sessions and TCP connections (Ctrl+2)"));
+    m_voicemailView = new VoicemailView(engine);
+    m_tabs->addTab(m_voicemailView, tr("Voicemail"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_voicemailView),
+                          tr("Send a file over MSRP and watch its chunks go (Ctrl+3)"));
 
     auto *splitter = new QSplitter(Qt::Horizontal);
     splitter->setObjectName(QStringLiteral("mainSplitter"));
@@ -105,11 +111,12 @@ QWidget *MainWindow::createIncomingQueue()
                                                              QHeaderView::ResizeToContents);
     title->setBuddy(m_incomingView);
 
+    // The location is the long column (a civic address): it takes the room; a number fits.
     m_incomingView->horizontalHeader()->setSectionResizeMode(IncomingCallsModel::Caller,
-                                                             QHeaderView::Stretch);
+                                                             QHeaderView::ResizeToContents);
     m_incomingView->horizontalHeader()->setStretchLastSection(false);
     m_incomingView->horizontalHeader()->setSectionResizeMode(IncomingCallsModel::Location,
-                                                             QHeaderView::ResizeToContents);
+                                                             QHeaderView::Stretch);
     m_incomingView->horizontalHeader()->setSectionResizeMode(IncomingCallsModel::State,
                                                              QHeaderView::ResizeToContents);
     // Enter or a double click on a row answers it.
@@ -145,6 +152,10 @@ QWidget *MainWindow::createIncomingQueue()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    m_settingsAction = file->addAction(tr("&Settings…"), this, [this] { openSettings(); });
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setEnabled(false);
+    file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -156,6 +167,9 @@ void MainWindow::createMenus()
     psap->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     QAction *lab = view->addAction(tr("&Lab"), this, [this] { m_tabs->setCurrentIndex(1); });
     lab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    QAction *voicemail = view->addAction(tr("&Voicemail"), this,
+                                         [this] { m_tabs->setCurrentWidget(m_voicemailView); });
+    voicemail->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Herald"), this, [this] {
@@ -233,6 +247,28 @@ void MainWindow::showEngineError(const QString &detail)
     QPalette palette = m_listenStatus->palette();
     palette.setColor(QPalette::WindowText, QColor(0x9b, 0x1c, 0x1c));
     m_listenStatus->setPalette(palette);
+}
+
+void MainWindow::setSettings(QSettings *settings)
+{
+    m_settings = settings;
+    m_settingsAction->setEnabled(settings != nullptr);
+}
+
+SettingsDialog *MainWindow::openSettings()
+{
+    if (!m_settings)
+        return nullptr;
+    auto *dialog = new SettingsDialog(*m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::settingsSaved, this, [this](const ConsoleSettings &saved) {
+        // The sound applies at once; empty: IncomingAlert's built-in chime.
+        m_alert->setSoundSource(saved.alertSound.isEmpty()
+                                    ? QUrl(QStringLiteral("qrc:/sounds/incoming-call.wav"))
+                                    : QUrl::fromLocalFile(saved.alertSound));
+    });
+    dialog->open();
+    return dialog;
 }
 
 void MainWindow::updateConnectionCount(int count)

@@ -9,6 +9,7 @@
 
 class QLabel;
 class QPushButton;
+class QSettings;
 class QTabWidget;
 
 namespace herald::service {
@@ -23,6 +24,8 @@ class IncomingCallsModel;
 class LabView;
 class PlaceholderTableView;
 class PsapView;
+class SettingsDialog;
+class VoicemailView;
 
 // The console: the queue of incoming text calls on the left, the PSAP and Lab views in tabs
 // beside it, and what the engine listens on in the status bar. It reads the Engine it is
@@ -37,6 +40,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     PlaceholderTableView *incomingView() const { return m_incomingView; }
     LabView *labView() const { return m_labView; }
+    VoicemailView *voicemailView() const { return m_voicemailView; }
     PsapView *psapView() const { return m_psapView; }
     IncomingCallsModel *incomingModel() const { return m_incomingModel; }
     IncomingAlert *incomingAlert() const { return m_alert; }
@@ -52,6 +56,11 @@ public:
 
     // For main() when start() failed: the status bar shows why the engine is not listening.
     void showEngineError(const QString &detail);
+    // Where File > Settings reads and writes (main(): the user's; tests: a temporary file).
+    // Without one the menu entry is disabled.
+    void setSettings(QSettings *settings);
+    // Opens the Settings dialog (modal); null without settings.
+    SettingsDialog *openSettings();
 
 private:
     QWidget *createIncomingQueue();
@@ -66,11 +75,14 @@ private:
     QTabWidget *m_tabs = nullptr;
     PsapView *m_psapView = nullptr;
     LabView *m_labView = nullptr;
+    VoicemailView *m_voicemailView = nullptr;
     QLabel *m_listenStatus = nullptr;
     QLabel *m_connectionCount = nullptr;
     QLabel *m_sipStatus = nullptr;
     QPushButton *m_accept = nullptr;
     IncomingAlert *m_alert = nullptr;
+    QSettings *m_settings = nullptr;
+    QAction *m_settingsAction = nullptr;
 };
 
 } // namespace herald::ui

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// SPDX-FileCopyrightText: Herald developers
+//
+// The console's Settings dialog (issue 8, item 4): values round-trip through QSettings (an INI
+// file in a temporary folder, never the user's), invalid values are refused with the reason
+// beside the field, every focusable control has an accessible name and a keyboard path, and
+// a change that needs a restart says so.
+
+#include "ui/widgets/consolesettings.h"
+#include "ui/widgets/settingsdialog.h"
+
+#include <QAbstractSpinBox>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace herald;
+
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void roundTrip();
+    void refusesInvalid_data();
+    void refusesInvalid();
+    void accessibleNames();
+    void keyboardReachesEveryControl();
+    void mnemonicsAreUnique();
+    void restartNotice();
+
+private:
+    ui::ConsoleSettings sample() const;
+    QLineEdit *lineEdit(const QString &name) const;
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ui::SettingsDialog> m_dialog;
+};
+
+void TestSettingsDialog::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+void TestSettingsDialog::init()
+{
+    const QString path = m_dir.filePath(QStringLiteral("herald.ini"));
+    QFile::remove(path);
+    m_settings = std::make_unique<QSettings>(path, QSettings::IniFormat);
+    m_dialog = std::make_unique<ui::SettingsDialog>(*m_settings);
+}
+
+void TestSettingsDialog::cleanup()
+{
+    m_dialog.reset();
+    m_settings.reset();
+}
+
+ui::ConsoleSettings TestSettingsDialog::sample() const
+{
+    ui::ConsoleSettings values;
+    values.sipIdentity = QStringLiteral("sip:psap-desk-4@psap.example.org");
+    values.sipPort = 5070;
+    values.outboundProxy = QStringLiteral("sip:proxy.example.org;transport=tcp");
+    values.sipUsername = QStringLiteral("desk4");
+    values.sipPassword = QStringLiteral("s3cret-pass");
+    values.msrpPort = 2856;
+    values.restToken = QStringLiteral("0123456789abcdef-token");
+    values.mediaRoot = m_dir.path();
+    values.alertSound = QString();
+    values.language = QStringLiteral("fr");
+    return values;
+}
+
+QLineEdit *TestSettingsDialog::lineEdit(const QString &name) const
+{
+    return m_dialog->findChild<QLineEdit *>(name);
+}
+
+void TestSettingsDialog::roundTrip()
+{
+    // Defaults before anything was saved: SIP's and MSRP's registered ports.
+    QCOMPARE(m_dialog->values(), ui::ConsoleSettings());
+    QCOMPARE(m_dialog->values().sipPort, quint16(5060));
+    QCOMPARE(m_dialog->values().msrpPort, quint16(2855));
+
+    const QString sound = m_dir.filePath(QStringLiteral("chime.wav"));
+    QFile file(sound);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("RIFF....WAVE");
+    file.close();
+    ui::ConsoleSettings values = sample();
+    values.alertSound = sound;
+    m_dialog->setValues(values);
+    QCOMPARE(m_dialog->values(), values);
+    QVERIFY(m_dialog->save());
+
+    // Another dialog on a fresh QSettings over the same file reads them back.
+    m_dialog.reset();
+    m_settings.reset();
+    QSettings reread(m_dir.filePath(QStringLiteral("herald.ini")), QSettings::IniFormat);
+    QCOMPARE(ui::ConsoleSettings::load(reread), values);
+    ui::SettingsDialog again(reread);
+    QCOMPARE(again.values(), values);
+    QCOMPARE(reread.value(QStringLiteral("sip/port")).toInt(), 5070);
+    QCOMPARE(reread.value(QStringLiteral("console/language")).toString(), QStringLiteral("fr"));
+}
+
+void TestSettingsDialog::refusesInvalid_data()
+{
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QString>("problemField");
+    QTest::newRow("identity without scheme") << "sipIdentity"
+                                             << "psap@example.org"
+                                             << "sipIdentity";
+    QTest::newRow("identity with a space") << "sipIdentity"
+                                           << "sip:psap @example.org"
+                                           << "sipIdentity";
+    QTest::newRow("proxy as a host name") << "outboundProxy"
+                                          << "proxy.example.org"
+                                          << "outboundProxy";
+    QTest::newRow("user name with a colon") << "sipUsername"
+                                            << "desk:4"
+                                            << "sipPassword";
+    QTest::newRow("user name without password") << "sipPassword"
+                                                << ""
+                                                << "sipPassword";
+    QTest::newRow("short REST token") << "restToken"
+                                      << "abc"
+                                      << "restToken";
+    QTest::newRow("REST token with a space") << "restToken"
+                                             << "0123456789 abcdef"
+                                             << "restToken";
+    QTest::newRow("relative media root") << "mediaRoot"
+                                         << "media"
+                                         << "mediaRoot";
+    QTest::newRow("missing media root") << "mediaRoot"
+                                        << "/nonexistent/herald-media"
+                                        << "mediaRoot";
+    QTest::newRow("missing alert sound") << "alertSound"
+                                         << "/nonexistent/chime.wav"
+                                         << "alertSound";
+}
+
+void TestSettingsDialog::refusesInvalid()
+{
+    QFETCH(QString, field);
+    QFETCH(QString, value);
+    QFETCH(QString, problemField);
+    m_dialog->setValues(sample());
+    QVERIFY(m_dialog->validate());
+    QVERIFY(m_dialog->save());
+    QLineEdit *edit = lineEdit(field);
+    QVERIFY2(edit, qPrintable(field));
+    edit->setText(value);
+
+    QVERIFY(!m_dialog->validate());
+    QVERIFY(!m_dialog->problem(problemField).isEmpty());
+    // The reason is shown beside the field and read with it.
+    auto *label = m_dialog->findChild<QLabel *>(problemField + QStringLiteral("Problem"));
+    QVERIFY(label);
+    QVERIFY(!label->isHidden());
+    QCOMPARE(label->text(), m_dialog->problem(problemField));
+    QCOMPARE(lineEdit(problemField)->accessibleDescription(), label->text());
+    auto *buttons = m_dialog->findChild<QDialogButtonBox *>();
+    QVERIFY(!buttons->button(QDialogButtonBox::Ok)->isEnabled());
+
+    // Refused: nothing is saved and the dialog stays open.
+    m_dialog->show();
+    QVERIFY(!m_dialog->save());
+    m_dialog->accept();
+    QVERIFY(m_dialog->isVisible());
+    QCOMPARE(ui::ConsoleSettings::load(*m_settings), sample());
+
+    // Corrected, it is accepted again.
+    m_dialog->setValues(sample());
+    QVERIFY(m_dialog->validate());
+    QVERIFY(m_dialog->problem(problemField).isEmpty());
+    QVERIFY(label->isHidden());
+}
+
+void TestSettingsDialog::accessibleNames()
+{
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    int checked = 0;
+    for (QWidget *widget : m_dialog->findChildren<QWidget *>()) {
+        if (widget->focusPolicy() == Qt::NoFocus || !widget->isVisibleTo(m_dialog.get()))
+            continue;
+        // A spin box's or combo box's inner editor is announced as its owner.
+        if (qobject_cast<QAbstractSpinBox *>(widget->parentWidget()) ||
+            qobject_cast<QComboBox *>(widget->parentWidget()))
+            continue;
+        QVERIFY2(!widget->accessibleName().isEmpty(),
+                 qPrintable(QStringLiteral("%1 (%2) has no accessible name")
+                                .arg(widget->objectName(),
+                                     QString::fromUtf8(widget->metaObject()->className()))));
+        ++checked;
+    }
+    // Ten fields, two browse buttons, OK and Cancel.
+    QCOMPARE(checked, 14);
+}
+
+void TestSettingsDialog::keyboardReachesEveryControl()
+{
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    QApplication::setActiveWindow(m_dialog.get());
+    QTRY_VERIFY(m_dialog->isActiveWindow());
+    m_dialog->findChild<QLineEdit *>(QStringLiteral("sipIdentity"))->setFocus();
+    QTRY_VERIFY(QApplication::focusWidget());
+
+    QStringList visited;
+    for (int i = 0; i < 20; ++i) {
+        QWidget *focus = QApplication::focusWidget();
+        QWidget *owner = focus;
+        if (qobject_cast<QAbstractSpinBox *>(focus->parentWidget()))
+            owner = focus->parentWidget();
+        const QString name = owner->accessibleName();
+        if (visited.contains(name))
+            break;
+        visited.append(name);
+        QTest::keyClick(focus, Qt::Key_Tab);
+    }
+    // In reading order, top to bottom.
+    const QStringList expected = {QStringLiteral("SIP identity"),
+                                  QStringLiteral("SIP port"),
+                                  QStringLiteral("Outbound proxy"),
+                                  QStringLiteral("SIP user name"),
+                                  QStringLiteral("SIP password"),
+                                  QStringLiteral("MSRP port"),
+                                  QStringLiteral("REST API token"),
+                                  QStringLiteral("Media root folder"),
+                                  QStringLiteral("Choose the media root folder"),
+                                  QStringLiteral("Alert sound file"),
+                                  QStringLiteral("Choose the alert sound"),
+                                  QStringLiteral("Language"),
+                                  QStringLiteral("Save the settings"),
+                                  QStringLiteral("Discard the changes")};
+    QCOMPARE(visited, expected);
+}
+
+// Alt+letter reaches each field: every label and button has its own mnemonic.
+void TestSettingsDialog::mnemonicsAreUnique()
+{
+    QStringList letters;
+    auto collect = [&letters](const QString &text) {
+        const qsizetype at = QString(text).remove(QStringLiteral("&&")).indexOf(u'&');
+        if (at >= 0)
+            letters.append(QString(text).remove(QStringLiteral("&&")).mid(at + 1, 1).toLower());
+    };
+    int buddies = 0;
+    for (QLabel *label : m_dialog->findChildren<QLabel *>())
+        if (label->buddy()) {
+            collect(label->text());
+            ++buddies;
+        }
+    for (QPushButton *button : m_dialog->findChildren<QPushButton *>())
+        collect(button->text());
+    QCOMPARE(buddies, 10);
+    QStringList unique = letters;
+    unique.removeDuplicates();
+    QCOMPARE(unique.size(), letters.size());
+    QVERIFY(letters.size() >= 12);
+}
+
+void TestSettingsDialog::restartNotice()
+{
+    m_dialog->show();
+    QVERIFY(!m_dialog->restartNoticeShown());
+    // The alert sound applies at once: no restart.
+    const QString sound = m_dir.filePath(QStringLiteral("alert.wav"));
+    QFile file(sound);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    lineEdit(QStringLiteral("alertSound"))->setText(sound);
+    QVERIFY(m_dialog->validate());
+    QVERIFY(!m_dialog->restartNoticeShown());
+    // A port is bound at start.
+    m_dialog->findChild<QSpinBox *>(QStringLiteral("msrpPort"))->setValue(2999);
+    QVERIFY(m_dialog->restartNoticeShown());
+    m_dialog->findChild<QSpinBox *>(QStringLiteral("msrpPort"))->setValue(2855);
+    QVERIFY(!m_dialog->restartNoticeShown());
+    auto *language = m_dialog->findChild<QComboBox *>(QStringLiteral("language"));
+    language->setCurrentIndex(language->findData(QStringLiteral("es")));
+    QVERIFY(m_dialog->restartNoticeShown());
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_settingsdialog.moc"
