@@ -1441,6 +1441,10 @@ Seleccione una y pulse Intro (o Atender) para atenderla. Puede tener hasta %1 ll
             <numerusform>[%1, %n bytes]</numerusform>
         </translation>
     </message>
+    <message>
+        <source>✓✓ Read</source>
+        <translation>✓✓ Leído</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::VoicemailView</name>

@@ -1441,6 +1441,10 @@ Sélectionnez-en un et appuyez sur Entrée (ou Prendre) pour y répondre. Jusqu�
             <numerusform>[%1, %n octets]</numerusform>
         </translation>
     </message>
+    <message>
+        <source>✓✓ Read</source>
+        <translation>✓✓ Lu</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::VoicemailView</name>

@@ -24,6 +24,14 @@ using service::CallState;
 
 namespace {
 
+// RFC 5547 §8: a file sent by reference carries its name in Content-Disposition.
+void addFileDisposition(msrp::SendOptions &options, const QFileInfo &file)
+{
+    options.mimeHeaders.append(
+        {QByteArrayLiteral("Content-Disposition"),
+         "attachment; filename=\"" + file.fileName().toUtf8().replace('"', "") + '"'});
+}
+
 QString callIdText(Call::Id id)
 {
     return QString::number(id);
@@ -284,15 +292,21 @@ RestResult<CallView> CallController::updateThirdParty(service::ThirdPartySession
         auto payload = payloadOf(*request.sendMessage);
         if (!payload)
             return tl::unexpected(payload.error());
-        if (!payload->uri.isEmpty())
-            return restFail(501, QStringLiteral("msg_payload_uri@uri"),
-                            QStringLiteral("files on 3PCC sessions are not supported yet"));
         // No dialog: every mode goes over MSRP.
         msrp::SendOptions options;
         const QString &report = request.sendMessage->report;
         options.successReport = report == u"success" || report == u"both";
-        auto messageId =
-            session.sendText(payload->contentType.toUtf8(), payload->content.toUtf8(), options);
+        Result<QByteArray> messageId;
+        if (!payload->uri.isEmpty()) {
+            auto file = payloadFile(*payload);
+            if (!file)
+                return tl::unexpected(file.error());
+            addFileDisposition(options, *file);
+            messageId = session.sendFile(file->filePath(), payload->contentType.toUtf8(), options);
+        } else {
+            messageId =
+                session.sendText(payload->contentType.toUtf8(), payload->content.toUtf8(), options);
+        }
         if (!messageId)
             return tl::unexpected(restErrorFrom(messageId.error()));
         m_pendingSends.insert(*messageId, PendingSend{view.id, options.successReport});
@@ -505,10 +519,7 @@ RestResult<QString> CallController::sendMessage(Call &call, const SendMessageAct
         auto file = payloadFile(payload);
         if (!file)
             return tl::unexpected(file.error());
-        // RFC 5547 §8: the file's name travels in Content-Disposition.
-        options.mimeHeaders.append(
-            {QByteArrayLiteral("Content-Disposition"),
-             "attachment; filename=\"" + file->fileName().toUtf8().replace('"', "") + '"'});
+        addFileDisposition(options, *file);
         // Through the call, so the store records it like any outgoing message (issue #7).
         messageId = call.sendFile(file->filePath(), payload.contentType.toUtf8(), options);
     } else {

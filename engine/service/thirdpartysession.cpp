@@ -25,6 +25,20 @@ Result<QByteArray> ThirdPartySession::sendText(QByteArray contentType, QByteArra
     return id;
 }
 
+Result<QByteArray> ThirdPartySession::sendFile(const QString &path, QByteArray contentType,
+                                               msrp::SendOptions options)
+{
+    if (!m_session || msrp::isFinal(m_session->state()))
+        return fail(ErrorCode::Conflict, QStringLiteral("3PCC session %1 has ended").arg(m_id));
+    if (contentType.isEmpty())
+        contentType = QByteArrayLiteral("application/octet-stream");
+    const QByteArray type = contentType;
+    auto id = m_session->sendFile(path, std::move(contentType), std::move(options));
+    if (id)
+        Q_EMIT messageQueued(*id, type, QByteArray(), path);
+    return id;
+}
+
 ThirdPartySessions::ThirdPartySessions(msrp::Endpoint &msrp, const EngineConfig &config,
                                        RandomSource &random, QObject *parent)
     : QObject(parent)

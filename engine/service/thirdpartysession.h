@@ -45,6 +45,9 @@ public:
     // Queues a text on the session; returns its Message-ID (messageQueued() follows).
     Result<QByteArray> sendText(QByteArray contentType, QByteArray body,
                                 msrp::SendOptions options = {});
+    // Queues a file, streamed from disk (RFC 4975 §7.1); messageQueued() follows with its path.
+    Result<QByteArray> sendFile(const QString &path, QByteArray contentType,
+                                msrp::SendOptions options = {});
 
 Q_SIGNALS:
     // Every complete message, once admitted (stored first when the engine has a store).
@@ -52,7 +55,8 @@ Q_SIGNALS:
     // A message for the person (not an isComposing status nor an IMDN), after
     // messageReceived(): as Call::textReceived, CPIM unwrapped (RFC 3862).
     void textReceived(const herald::service::ReceivedText &text);
-    // sendText() queued a message: as Call::messageQueued, the store records it from this.
+    // sendText() or sendFile() queued a message: as Call::messageQueued, the store records it from
+    // this.
     void messageQueued(const QByteArray &messageId, const QByteArray &contentType,
                        const QByteArray &body, const QString &filePath);
     void deliveryChanged(const herald::msrp::MessageInfo &info);

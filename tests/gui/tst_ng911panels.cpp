@@ -15,6 +15,7 @@
 #include "engine/service/engine.h"
 #include "tests/support/testsupport.h"
 #include "ui/models/incomingcallsmodel.h"
+#include "ui/models/transcriptmodel.h"
 #include "ui/widgets/calldatapanel.h"
 #include "ui/widgets/callpanel.h"
 #include "ui/widgets/locationpanel.h"
@@ -94,6 +95,7 @@ private Q_SLOTS:
     void malformedPidfUnreadable();
     void typingIndicator();
     void testCallMarked();
+    void imdnShownAsTicks();
 
 private:
     // The caller places INVITE `urn` to the console with these body parts and headers; returns
@@ -327,6 +329,47 @@ void TestNg911Panels::testCallMarked()
              QStringLiteral("±850 m (circle)"));
     QCOMPARE(labelText(panel.locationPanel(), QStringLiteral("locationConfidence")),
              QStringLiteral("67 %"));
+}
+
+void TestNg911Panels::imdnShownAsTicks()
+{
+    // An i3 ESRP announces CPIM (RFC 3862) in accept-wrapped-types, so the console's reply goes
+    // wrapped and asks for delivery and display notifications (RFC 5438 §6); the caller's
+    // device answers them and the transcript's ticks follow: delivered, then read.
+    {
+        QSignalSpy stopped(&m_caller->sip(), &sip::Agent::stopped);
+        m_caller->stop();
+        QVERIFY(stopped.wait(waitMs));
+    }
+    service::EngineConfig esrpConfig = peerConfig(QStringLiteral("esrp"));
+    esrpConfig.msrpAcceptWrappedTypes = service::i3AcceptWrappedTypes();
+    m_caller = std::make_unique<service::Engine>(esrpConfig, m_clock, m_callerRandom);
+    QVERIFY(m_caller->start());
+
+    service::Call *call = callIn({}, {});
+    QVERIFY(call);
+    ui::CallPanel panel(*m_console, *call);
+    QVERIFY(m_console->calls().answer(call->id()));
+    QTRY_COMPARE_WITH_TIMEOUT(m_callerCall->state(), service::CallState::Active, waitMs);
+    QTRY_COMPARE_WITH_TIMEOUT(call->state(), service::CallState::Active, waitMs);
+    QList<service::ReceivedText> callerTexts;
+    connect(m_callerCall, &service::Call::textReceived, this,
+            [&callerTexts](const service::ReceivedText &t) { callerTexts.append(t); });
+
+    ui::TranscriptModel *transcript = panel.transcriptModel();
+    auto sent = transcript->send(QStringLiteral("Help is on the way"));
+    QVERIFY(sent);
+    QTRY_COMPARE_WITH_TIMEOUT(callerTexts.size(), 1, waitMs);
+    QVERIFY(callerTexts.first().wrapped);
+    QVERIFY(callerTexts.first().displayRequested);
+    const QModelIndex status = transcript->index(0, ui::TranscriptModel::Delivery);
+    QTRY_COMPARE_WITH_TIMEOUT(status.data().toString(), QStringLiteral("✓✓ Delivered"), waitMs);
+    QVERIFY(call->disposition(*sent) == service::Disposition::Delivered);
+
+    // The caller reads it: its device sends the display notification.
+    QVERIFY(m_callerCall->markDisplayed(callerTexts.first().messageId));
+    QTRY_COMPARE_WITH_TIMEOUT(status.data().toString(), QStringLiteral("✓✓ Read"), waitMs);
+    QVERIFY(call->disposition(*sent) == service::Disposition::Displayed);
 }
 
 QTEST_MAIN(TestNg911Panels)

@@ -89,7 +89,10 @@ void TestPackage::contents()
                          QStringLiteral("./usr/lib/systemd/system/heraldd.service"),
                          QStringLiteral("./etc/herald/heraldd.ini")};
 #ifdef HERALD_HAS_GUI
-    expected << QStringLiteral("./usr/bin/herald");
+    // The console and its translations (issue #10 item 5; translations/herald_*.ts).
+    expected << QStringLiteral("./usr/bin/herald")
+             << QStringLiteral("./usr/share/herald/translations/herald_es.qm")
+             << QStringLiteral("./usr/share/herald/translations/herald_fr.qm");
 #endif
     // Whatever icons and desktop files the source tree has are installed.
     const QDir resources(test::sourceDir() + QStringLiteral("/resources"));

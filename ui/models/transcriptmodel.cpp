@@ -48,6 +48,7 @@ TranscriptModel::TranscriptModel(service::Call &call, Clock &clock, QObject *par
     // not lines of the conversation, and CPIM arrives unwrapped.
     connect(&call, &service::Call::textReceived, this, &TranscriptModel::received);
     connect(&call, &service::Call::deliveryChanged, this, &TranscriptModel::deliveryChanged);
+    connect(&call, &service::Call::dispositionChanged, this, &TranscriptModel::dispositionChanged);
 }
 
 int TranscriptModel::rowCount(const QModelIndex &parent) const
@@ -58,6 +59,11 @@ int TranscriptModel::rowCount(const QModelIndex &parent) const
 int TranscriptModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString TranscriptModel::deliveryText(const Entry &entry)
+{
+    return entry.read ? tr("✓✓ Read") : deliveryText(entry.delivery);
 }
 
 QString TranscriptModel::deliveryText(msrp::DeliveryState state)
@@ -100,7 +106,7 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         case Text:
             return entry.text;
         case Delivery:
-            return entry.outgoing ? deliveryText(entry.delivery) : QString();
+            return entry.outgoing ? deliveryText(entry) : QString();
         case ColumnCount:
             break;
         }
@@ -221,22 +227,53 @@ void TranscriptModel::received(const service::ReceivedText &message)
 
 void TranscriptModel::deliveryChanged(const msrp::MessageInfo &info)
 {
-    if (!info.outgoing)
+    if (info.outgoing)
+        advance(info.messageId, info.state);
+}
+
+void TranscriptModel::dispositionChanged(const QByteArray &messageId,
+                                         service::Disposition disposition)
+{
+    switch (disposition) {
+    case service::Disposition::Requested:
         return;
+    case service::Disposition::Delivered:
+        advance(messageId, msrp::DeliveryState::Delivered);
+        return;
+    case service::Disposition::Failed:
+        advance(messageId, msrp::DeliveryState::Failed);
+        return;
+    case service::Disposition::Displayed:
+        // Displayed implies delivered (RFC 5438 §7.2), even if that notice never came.
+        advance(messageId, msrp::DeliveryState::Delivered);
+        for (int row = 0; row < m_entries.size(); ++row) {
+            Entry &entry = m_entries[row];
+            if (!entry.outgoing || entry.messageId != messageId || entry.read ||
+                entry.delivery != msrp::DeliveryState::Delivered)
+                continue;
+            entry.read = true;
+            Q_EMIT dataChanged(index(row, Delivery), index(row, Delivery));
+        }
+        return;
+    }
+}
+
+void TranscriptModel::advance(const QByteArray &messageId, msrp::DeliveryState state)
+{
     for (int row = 0; row < m_entries.size(); ++row) {
         Entry &entry = m_entries[row];
-        if (!entry.outgoing || entry.messageId != info.messageId)
+        if (!entry.outgoing || entry.messageId != messageId)
             continue;
-        if (rank(info.state) <= rank(entry.delivery) && info.state != msrp::DeliveryState::Failed)
+        if (rank(state) <= rank(entry.delivery) && state != msrp::DeliveryState::Failed)
             return;
         if (rank(entry.delivery) == 3)
             return; // final
-        entry.delivery = info.state;
+        entry.delivery = state;
         Q_EMIT dataChanged(index(row, Delivery), index(row, Delivery));
         return;
     }
-    if (rank(info.state) >= rank(m_early.value(info.messageId, msrp::DeliveryState::Queued)))
-        m_early.insert(info.messageId, info.state);
+    if (rank(state) >= rank(m_early.value(messageId, msrp::DeliveryState::Queued)))
+        m_early.insert(messageId, state);
 }
 
 void TranscriptModel::append(Entry entry)

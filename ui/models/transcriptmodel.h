@@ -53,6 +53,8 @@ public:
         QDateTime time; // UTC
         QString text;
         msrp::DeliveryState delivery = msrp::DeliveryState::Queued;
+        // RFC 5438 §7.2: the caller's device said the text was displayed.
+        bool read = false;
     };
 
     TranscriptModel(service::Call &call, Clock &clock, QObject *parent = nullptr);
@@ -71,11 +73,17 @@ public:
 
     // The ticks and word for a delivery state, as the view and the PDF export show them.
     static QString deliveryText(msrp::DeliveryState state);
+    // As the Status column shows an outgoing entry: "Read" once displayed, else its state.
+    static QString deliveryText(const Entry &entry);
     static QString senderName(bool outgoing);
 
 private:
     void received(const service::ReceivedText &message);
     void deliveryChanged(const msrp::MessageInfo &info);
+    // An IMDN (RFC 5438) for one of our texts: delivered and failed move the ticks as a
+    // REPORT would; displayed marks the text read.
+    void dispositionChanged(const QByteArray &messageId, service::Disposition disposition);
+    void advance(const QByteArray &messageId, msrp::DeliveryState state);
     void append(Entry entry);
 
     QPointer<service::Call> m_call;

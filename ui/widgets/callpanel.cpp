@@ -399,13 +399,12 @@ QByteArray CallPanel::transcriptPdfHtml() const
     for (const TranscriptModel::Entry &entry : m_transcript->entries()) {
         QString text = entry.text.toHtmlEscaped();
         text.replace(u'\n', QStringLiteral("<br/>"));
-        html +=
-            QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
-                .arg(entry.outgoing ? QString() : QStringLiteral(" bgcolor='#e8eff6'"),
-                     entry.time.toUTC().toString(Qt::ISODate),
-                     TranscriptModel::senderName(entry.outgoing).toHtmlEscaped(), text,
-                     entry.outgoing ? TranscriptModel::deliveryText(entry.delivery).toHtmlEscaped()
-                                    : QString());
+        html += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td><td>%5</td></tr>")
+                    .arg(entry.outgoing ? QString() : QStringLiteral(" bgcolor='#e8eff6'"),
+                         entry.time.toUTC().toString(Qt::ISODate),
+                         TranscriptModel::senderName(entry.outgoing).toHtmlEscaped(), text,
+                         entry.outgoing ? TranscriptModel::deliveryText(entry).toHtmlEscaped()
+                                        : QString());
     }
     html += QStringLiteral("</table></body></html>");
     return html.toUtf8();

@@ -57,10 +57,9 @@ public:
     rest::RestServer &rest() const { return *m_rest; }
     quint16 restPort() const { return m_rest->port(); }
 
-    // A client whose event handler subscribes to everything, with its stream open (the XMS
+    // A client whose event handler subscribes to `any`, plus Herald's own event types named in
+    // `extraTypes` (they never reach an `any` subscription), with its stream open (the XMS
     // requests: POST the handler, GET it without an Accept header); null on failure.
-    // An XMS event stream subscribed to `any`, plus Herald's own event types named in `extraTypes`
-    // (they never reach an `any` subscription).
     std::unique_ptr<HttpTestClient> openStream(const QByteArray &appid = "psap",
                                                const QList<QByteArray> &extraTypes = {}) const;
     // A connected client for requests; null on failure.

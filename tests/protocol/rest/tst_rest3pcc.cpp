@@ -11,10 +11,14 @@
 #include "engine/sdp/offerbuilder.h"
 #include "restfixture.h"
 #include "tests/support/storelocker.h"
+#include "tests/support/testsupport.h"
 
+#include <QCryptographicHash>
+#include <QDir>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 #include <memory>
 
@@ -41,7 +45,8 @@ std::optional<sdp::SessionDescription> offerFor(msrp::Endpoint &peer, msrp::Sess
     options.address = "127.0.0.1";
     options.port = peer.serverPort();
     options.path = {session.localUriText()};
-    options.acceptTypes = {"text/plain", "message/cpim", "application/im-iscomposing+xml"};
+    options.acceptTypes = {"text/plain", "message/cpim", "application/im-iscomposing+xml",
+                           "application/octet-stream"};
     options.setup = sdp::Setup::ActPass;
     auto offer = sdp::buildOffer(options);
     if (!offer)
@@ -63,6 +68,7 @@ private Q_SLOTS:
     void refusedSdp();
     void textsStoredBeforeTheirOk();
     void failingStoreRefusesTexts();
+    void fileByReferenceStoredAndDelivered();
 
 private:
     std::optional<QByteArray> nextEvent(HttpTestClient &stream)
@@ -89,9 +95,12 @@ void TestRest3pcc::init()
     // Herald with a store: a 3PCC session is recorded like a call (issue #7).
     const QString storePath = m_dir->filePath(QStringLiteral("herald.db"));
     m_fixture = std::make_unique<RestFixture>();
-    QVERIFY(
-        m_fixture->start(restEngineConfig(QStringLiteral("psap"), AnswerPolicy::Manual, storePath),
-                         restEngineConfig(QStringLiteral("esrp"), AnswerPolicy::Manual), 21, 22));
+    rest::RestConfig restConfig;
+    restConfig.payloadDirectory = m_dir->filePath(QStringLiteral("payload"));
+    QVERIFY(QDir().mkpath(restConfig.payloadDirectory));
+    QVERIFY(m_fixture->start(
+        restEngineConfig(QStringLiteral("psap"), AnswerPolicy::Manual, storePath),
+        restEngineConfig(QStringLiteral("esrp"), AnswerPolicy::Manual), 21, 22, restConfig));
     m_herald = &m_fixture->herald();
     m_peer = &m_fixture->peer();
     m_rest = &m_fixture->rest();
@@ -391,6 +400,74 @@ void TestRest3pcc::failingStoreRefusesTexts()
     // The refused text never became a message event.
     auto next = stream->frame(300);
     QVERIFY2(!next || !next->contains("type=\"message\""), next ? next->constData() : "");
+}
+
+void TestRest3pcc::fileByReferenceStoredAndDelivered()
+{
+    // send_message with msg_payload_uri on a 3PCC session: the file is streamed over the MSRP
+    // session (with its name in Content-Disposition, RFC 5547 §8), arrives whole, and the store
+    // records it once as an outgoing file (issue #7).
+    auto stream = m_fixture->openStream();
+    QVERIFY(stream);
+    msrp::Session *peerSession = m_peer->msrp().createSession();
+    QList<msrp::ReceivedMessage> peerReceived;
+    connect(peerSession, &msrp::Session::messageReceived, this,
+            [&peerReceived](const msrp::ReceivedMessage &m) { peerReceived.append(m); });
+    auto control = m_fixture->client();
+    QVERIFY(control);
+    const QString callId = createSession(*control, peerSession);
+    QVERIFY(!callId.isEmpty());
+    const QByteArray storeId = storedCallId();
+    QVERIFY(!storeId.isEmpty());
+    auto connected = nextEvent(*stream);
+    QVERIFY(connected && connected->contains("type=\"connected\""));
+
+    const QString path = m_dir->filePath(QStringLiteral("payload/floorplan.bin"));
+    QVERIFY(test::writeRandomFile(path, 300 * 1024, 0x3cc));
+    const QByteArray callPath = "/default/calls/" + callId.toLatin1() + "?appid=psap";
+    auto reply = control->request(
+        "PUT", callPath,
+        "<web_service version=\"1.0\"><call><call_action><send_message mode=\"msrp\" "
+        "report=\"failure\"><msg_payload content_id=\"f1\" "
+        "content_type=\"application/octet-stream\"><msg_payload_uri uri=\"" +
+            QUrl::fromLocalFile(path).toEncoded() +
+            "\"/></msg_payload></send_message></call_action></call></web_service>",
+        {auth, xmlType});
+    QVERIFY(reply);
+    QCOMPARE(reply->status, 200);
+    const QByteArray tx = attribute(reply->body, QStringLiteral("transaction_id")).toLatin1();
+    QVERIFY(!tx.isEmpty());
+    auto ended = nextEvent(*stream);
+    QVERIFY(ended);
+    QVERIFY2(ended->contains("type=\"end_send_message\""), ended->constData());
+    QCOMPARE(eventData(*ended, QStringLiteral("reason")), QStringLiteral("success"));
+
+    QTRY_COMPARE_WITH_TIMEOUT(peerReceived.size(), 1, 10000);
+    const msrp::ReceivedMessage &got = peerReceived.first();
+    QCOMPARE(got.contentType, QByteArray("application/octet-stream"));
+    QCOMPARE(got.size, quint64(300 * 1024));
+    const QByteArray bytes = got.filePath.isEmpty() ? got.body : test::readFile(got.filePath);
+    QCOMPARE(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256), test::sha256Of(path));
+
+    auto transcript = m_herald->store()->transcript(storeId);
+    QVERIFY(transcript);
+    QCOMPARE(transcript->size(), 1);
+    const store::MessageRecord &record = transcript->first();
+    QCOMPARE(record.direction, store::Direction::Outgoing);
+    QCOMPARE(record.msrpMessageId, tx);
+    QVERIFY2(record.fileUri.endsWith(u"floorplan.bin"), qPrintable(record.fileUri));
+
+    // Outside the payload directory: refused, naming the field.
+    auto refused = control->request(
+        "PUT", callPath,
+        "<web_service version=\"1.0\"><call><call_action><send_message mode=\"msrp\">"
+        "<msg_payload content_id=\"f2\" content_type=\"text/plain\"><msg_payload_uri "
+        "uri=\"file:///etc/passwd\"/></msg_payload></send_message></call_action></call>"
+        "</web_service>",
+        {auth, xmlType});
+    QVERIFY(refused);
+    QCOMPARE(refused->status, 403);
+    QVERIFY2(refused->body.contains("msg_payload_uri@uri"), refused->body.constData());
 }
 
 QTEST_GUILESS_MAIN(TestRest3pcc)
