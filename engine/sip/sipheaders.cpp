@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Herald developers
 #include "engine/sip/sipheaders.h"
 
+#include "engine/core/ascii.h"
+
 #include <array>
 #include <optional>
 
@@ -23,27 +25,11 @@ QByteArrayView trimmed(QByteArrayView v)
     return v;
 }
 
-char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-}
-
-bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (lower(a[i]) != lower(b[i]))
-            return false;
-    }
-    return true;
-}
-
 QByteArray toLower(QByteArrayView v)
 {
     QByteArray out(v.size(), Qt::Uninitialized);
     for (qsizetype i = 0; i < v.size(); ++i)
-        out[i] = lower(v[i]);
+        out[i] = asciiLower(v[i]);
     return out;
 }
 
@@ -111,7 +97,7 @@ std::optional<QByteArray> uriParam(QByteArrayView uri, QByteArrayView name)
         params = next >= 0 ? params.sliced(next) : QByteArrayView();
         const qsizetype eq = param.indexOf('=');
         const QByteArrayView key = trimmed(eq >= 0 ? param.first(eq) : param);
-        if (equalsIgnoreCase(key, name))
+        if (equalsCi(key, name))
             return (eq >= 0 ? trimmed(param.sliced(eq + 1)) : QByteArrayView()).toByteArray();
     }
     return std::nullopt;
@@ -165,7 +151,7 @@ MessageSections splitMessage(QByteArrayView message, qsizetype maxHeaders)
 QByteArray canonicalHeaderName(QByteArrayView name)
 {
     if (name.size() == 1) {
-        const char c = lower(name.front());
+        const char c = asciiLower(name.front());
         for (const CompactForm &form : compactForms) {
             if (form.compact == c)
                 return QByteArray(form.full);
@@ -176,7 +162,7 @@ QByteArray canonicalHeaderName(QByteArrayView name)
 
 bool headerNameMatches(QByteArrayView a, QByteArrayView b)
 {
-    return equalsIgnoreCase(canonicalHeaderName(a), canonicalHeaderName(b));
+    return equalsCi(canonicalHeaderName(a), canonicalHeaderName(b));
 }
 
 QList<QByteArray> headerValues(const SipHeaders &headers, QByteArrayView name)
@@ -261,7 +247,7 @@ QByteArray authParam(QByteArrayView header, QByteArrayView name)
                 value = trimmed(rest.sliced(valueStart, i - valueStart)).toByteArray();
             }
         }
-        if (!key.isEmpty() && equalsIgnoreCase(key, name))
+        if (!key.isEmpty() && equalsCi(key, name))
             return value;
     }
     return {};

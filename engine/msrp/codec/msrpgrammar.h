@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Herald developers
 #pragma once
 
+#include "engine/core/ascii.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 
@@ -87,29 +89,9 @@ inline bool isUtf8Text(QByteArrayView s)
     return true;
 }
 
-// ASCII case folding. Qt's case-insensitive compare folds Latin-1 as well, which changes
-// nothing when one side is an ASCII name or keyword (as here), and costs a library call per
-// header name on the hot path.
-constexpr char asciiLower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-}
-
-inline bool equalsCi(QByteArrayView a, QByteArrayView b)
-{
-    if (a.size() != b.size())
-        return false;
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        if (asciiLower(a[i]) != asciiLower(b[i]))
-            return false;
-    }
-    return true;
-}
-
-inline bool startsWithCi(QByteArrayView s, QByteArrayView prefix)
-{
-    return s.size() >= prefix.size() && equalsCi(s.first(prefix.size()), prefix);
-}
+// ASCII case-insensitive comparison of names and keywords: engine/core/ascii.h.
+using herald::equalsCi;
+using herald::startsWithCi;
 
 // Decimal without sign, leading '+' or spaces, no overflow past `max`.
 inline std::optional<quint64> parseDecimal(QByteArrayView s, quint64 max = ~quint64(0))
