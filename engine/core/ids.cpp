@@ -14,16 +14,17 @@ constexpr unsigned kAcceptBelow = 4 * kAlphabetSize; // 248: keeps every symbol 
 
 QByteArray IdGenerator::alphanumeric(int length)
 {
-    QByteArray id;
-    id.reserve(length);
-    while (id.size() < length) {
+    // Written in place: a transaction id is made per MSRP chunk, on the hot path of a transfer.
+    QByteArray id(length, Qt::Uninitialized);
+    char *out = id.data();
+    for (int i = 0; i < length;) {
         if (m_used == m_pool.size()) {
             m_random.fill(m_pool);
             m_used = 0;
         }
         const auto b = static_cast<unsigned>(m_pool[m_used++]);
         if (b < kAcceptBelow)
-            id.append(kAlphabet[b % kAlphabetSize]);
+            out[i++] = kAlphabet[b % kAlphabetSize];
     }
     return id;
 }

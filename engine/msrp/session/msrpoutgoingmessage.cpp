@@ -7,7 +7,7 @@ namespace herald::msrp {
 namespace {
 // Files are read in blocks of this size: large enough for few system calls, small enough that
 // a connection's write buffer bounds the memory a transfer takes.
-constexpr qsizetype kReadAhead = 256 * 1024;
+constexpr qsizetype kReadAhead = 1024 * 1024;
 } // namespace
 
 OutgoingMessage::OutgoingMessage(QByteArray messageId, QByteArray contentType, SendOptions options)

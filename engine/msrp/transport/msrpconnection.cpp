@@ -18,9 +18,14 @@ namespace herald::msrp {
 
 namespace {
 
-// Body octets written per step of an open chunk, and the largest message sent as one
-// complete chunk without opening an interruptible one.
-constexpr qsizetype kBlock = 256 * 1024;
+// Body octets written per step of an open chunk. Qt hands the kernel one such block per
+// writable wakeup, so a block smaller than what the kernel takes then (the unsent cap below
+// plus what the peer's window lets through at once) costs extra event-loop turns per megabyte.
+constexpr qsizetype kBlock = 1024 * 1024;
+// The largest message sent as one complete chunk without opening an interruptible one. A
+// complete chunk cannot be interrupted (RFC 4975 §7.1), so this bounds what a text on another
+// session may wait behind.
+constexpr qsizetype kWholeChunk = 256 * 1024;
 // One read from the socket at most; the parser never needs more at once.
 constexpr qint64 kReadBlock = 1024 * 1024;
 // Unsent octets past which we stop reading from the peer.
@@ -310,7 +315,7 @@ void Connection::startChunk(Session *session, OutgoingMessage *message)
     if (m_out.isEmpty())
         m_out.reserve(kBatch + 4096);
     const qsizetype mark = m_out.size();
-    if (fixed > 0 || message->remaining() <= quint64(kBlock)) {
+    if (fixed > 0 || message->remaining() <= quint64(kWholeChunk)) {
         // A whole chunk at once: fixed-size chunking, or a message that fits in one block.
         const quint64 length = fixed > 0 ? std::min<quint64>(quint64(fixed), message->remaining())
                                          : message->remaining();
@@ -621,7 +626,7 @@ void Connection::close(const QString &reason, bool graceful)
     if (m_open.message)
         closeChunk(Continuation::Aborted);
     for (Session *s : sessions)
-        s->connectionLost(reason);
+        s->connectionLost(reason, m_closedByPeer);
     m_transactions.clear();
     Q_EMIT closed(reason);
     m_endpoint.forgetConnection(this);
@@ -646,10 +651,10 @@ void Connection::onDisconnected()
 {
     if (m_closing)
         return;
-    close(m_socket->error() == QAbstractSocket::RemoteHostClosedError ||
-                  m_socket->error() == QAbstractSocket::UnknownSocketError
-              ? QStringLiteral("connection closed by the peer")
-              : m_socket->errorString(),
+    m_closedByPeer = m_socket->error() == QAbstractSocket::RemoteHostClosedError ||
+                     m_socket->error() == QAbstractSocket::UnknownSocketError;
+    close(m_closedByPeer ? QStringLiteral("connection closed by the peer")
+                         : m_socket->errorString(),
           false);
 }
 

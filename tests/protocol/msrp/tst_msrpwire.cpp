@@ -40,7 +40,7 @@ namespace {
 
 constexpr quint64 kFixedSize = 3 * 1024 * 1024;     // sent in 2048-octet chunks
 constexpr qsizetype kChunk = 2048;                  // SessionOptions::chunkSize
-constexpr quint64 kInterruptibleSize = 1024 * 1024; // > one 256 KB block: an open chunk
+constexpr quint64 kInterruptibleSize = 3 * 1024 * 1024; // > one 1 MB block: an open chunk
 constexpr int kDecodeTimeoutMs = 60000;
 
 // The last state each outgoing message reached, by Message-ID.
