@@ -11,6 +11,7 @@
 #include "engine/sip/agent.h"
 
 #include <QPointer>
+#include <QTimer>
 
 namespace herald::service {
 
@@ -488,8 +489,22 @@ void CallManager::onSessionClosed(Call::Id id, const QString &reason)
     // The MSRP session ended under the call (connection lost, peer refused it): the call
     // has nothing left to carry (RFC 4975 §5.4 leaves the signalling to tear it down).
     qCInfo(lcService) << "call" << id << "lost its MSRP session:" << reason;
-    if (auto hung = hangup(id); !hung)
-        qCDebug(lcService) << "call" << id << hung.error().detail;
+    auto hangUpIfStillUp = [this, id] {
+        Call *call = m_calls.value(id);
+        if (!call || isFinal(call->state()) || call->state() == CallState::Ending)
+            return;
+        if (auto hung = hangup(id); !hung)
+            qCDebug(lcService) << "call" << id << hung.error().detail;
+    };
+    const msrp::Session *session = call->session();
+    if (session && session->closedByPeer()) {
+        // A peer that hangs up closes its MSRP connection and sends BYE, and the connection's
+        // end often arrives first. A BYE of ours now would cross the peer's (both dialogs end,
+        // one BYE gets 481, RFC 3261 §15.1.2), so the peer gets a moment to send its own.
+        QTimer::singleShot(m_config.peerByeGrace, this, hangUpIfStillUp);
+        return;
+    }
+    hangUpIfStillUp();
 }
 
 void CallManager::onCallEnded(sip::CallId id, const QByteArray &reason, bool byRemote)

@@ -88,6 +88,9 @@ struct EngineConfig
     // How long a by-reference location or additional-data document (RFC 6442 §3.3, RFC 7852
     // §4.1) may take to arrive before it is shown as unavailable; it shows as pending till then.
     std::chrono::milliseconds emergencyFetchTimeout{5000};
+    // When the peer closes a call's MSRP connection in order, how long its BYE is awaited
+    // before Herald sends one itself (see CallManager::onSessionClosed).
+    std::chrono::milliseconds peerByeGrace{1000};
 };
 
 // What an i3 PSAP or ESRP announces as a=accept-wrapped-types: text and isComposing inside

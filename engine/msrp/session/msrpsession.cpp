@@ -389,8 +389,10 @@ void Session::dropIncoming(const QString &reason)
     }
 }
 
-void Session::connectionLost(const QString &reason)
+void Session::connectionLost(const QString &reason, bool byPeer)
 {
+    if (!isFinal(m_state))
+        m_closedByPeer = byPeer;
     end(SessionEvent::ConnectionLost, reason);
 }
 

@@ -66,6 +66,9 @@ public:
     SessionState state() const { return m_state; }
     Connection *connection() const;
     QString closeReason() const { return m_closeReason; }
+    // The peer closed the connection in order (a TCP FIN, not an error or a close of ours):
+    // typically because it is hanging up, with its BYE on the way.
+    bool closedByPeer() const { return m_closedByPeer; }
 
     // Queues a message; returns its Message-ID. Sending starts once the session is bound.
     QByteArray sendText(QByteArray contentType, QByteArray body, SendOptions options = {});
@@ -130,7 +133,7 @@ private:
     // The chunk ended; `respond` gets the status for its response (maybe later, after the gate).
     void endChunk(Continuation flag, std::function<void(int status, QByteArray comment)> respond);
     void bindTo(Connection *connection);
-    void connectionLost(const QString &reason);
+    void connectionLost(const QString &reason, bool byPeer = false);
     // What close() and a lost connection share: fail what is unfinished, then say closed().
     void end(SessionEvent event, const QString &reason);
 
@@ -148,6 +151,7 @@ private:
     SessionState m_state = SessionState::Idle;
     QPointer<Connection> m_connection;
     QString m_closeReason;
+    bool m_closedByPeer = false;
     ReceiveGate *m_gate = nullptr;
 
     // Outgoing: every message until it reaches a final state; the queue holds those with

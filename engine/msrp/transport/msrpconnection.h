@@ -114,6 +114,7 @@ private:
     QByteArray m_authorityKey;
     Parser m_parser;
     bool m_closing = false;
+    bool m_closedByPeer = false; // an orderly close from the peer's side (see onDisconnected)
     bool m_pumpScheduled = false;
     bool m_readPaused = false;
 

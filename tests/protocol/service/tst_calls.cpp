@@ -9,7 +9,9 @@
 #include "engine/core/randomsource.h"
 #include "engine/msrp/session/msrpendpoint.h"
 #include "engine/service/engine.h"
+#include "tests/support/enginetestsupport.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QSignalSpy>
@@ -88,6 +90,7 @@ private Q_SLOTS:
     void pageMessages();
     void infoWithMsml();
     void lostSessionEndsCall();
+    void peerClosedMsrpWithoutBye();
     void sipPortInUse();
     void restartWithLiveCall();
 
@@ -108,16 +111,8 @@ private:
 std::unique_ptr<Peer> TestCalls::makePeer(const QByteArray &user, quint64 seed, AnswerPolicy policy,
                                           QList<QByteArray> acceptTypes, bool activeOnActpass)
 {
-    EngineConfig config;
-    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(QString::fromUtf8(user));
+    EngineConfig config = test::loopbackEngineConfig(user);
     config.sip.userAgent = QStringLiteral("Herald-test/%1").arg(QString::fromUtf8(user));
-    // Fast SIP timers (PLATFORM.md §1); Timer B/F follow T1x64.
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
     config.answerPolicy = policy;
     config.msrpActiveOnActpass = activeOnActpass;
     if (!acceptTypes.isEmpty())
@@ -477,19 +472,49 @@ void TestCalls::infoWithMsml()
 }
 
 // The MSRP session ending under a call (here closed locally, as a lost connection would end
-// it) sends BYE: both calls end.
+// it) sends BYE: both calls end. The other side sees its connection closed in order and waits
+// for that BYE instead of sending its own: no BYE glare (RFC 3261 §15.1.2).
 void TestCalls::lostSessionEndsCall()
 {
     auto [a, b] = establish(true);
     QVERIFY(a && b);
     const Call::Id aId = a->id();
     const Call::Id bId = b->id();
+    QSignalSpy aEnded(&m_a->engine->sip(), &sip::Agent::callEnded);
+    QSignalSpy bEnded(&m_b->engine->sip(), &sip::Agent::callEnded);
     QPointer<msrp::Session> sa = a->session();
     b->session()->close(QStringLiteral("connection lost"));
     QTRY_VERIFY_WITH_TIMEOUT(m_a->endOf(aId) && m_b->endOf(bId), waitMs);
     QCOMPARE(m_a->endOf(aId)->state, CallState::Ended);
     QCOMPARE(m_b->endOf(bId)->state, CallState::Ended);
     QTRY_VERIFY_WITH_TIMEOUT(!sa, waitMs);
+    QCOMPARE(aEnded.size(), 1);
+    QCOMPARE(bEnded.size(), 1);
+    QVERIFY2(aEnded.first().at(2).toBool(), "alice sent a BYE of her own (glare)");
+    QVERIFY2(!bEnded.first().at(2).toBool(), "bob's call should end by his own BYE");
+}
+
+// A peer that closes the MSRP connection in order but sends no BYE: after the grace period
+// Herald ends the call itself, so no call outlives its media.
+void TestCalls::peerClosedMsrpWithoutBye()
+{
+    auto [a, b] = establish(true);
+    QVERIFY(a && b);
+    const Call::Id aId = a->id();
+    const Call::Id bId = b->id();
+    QSignalSpy aEnded(&m_a->engine->sip(), &sip::Agent::callEnded);
+    // Bob's engine is made deaf to its own session's end, so it sends no BYE.
+    QVERIFY(QObject::disconnect(b->session(), &msrp::Session::closed, &m_b->calls(), nullptr));
+    QElapsedTimer elapsed;
+    elapsed.start();
+    b->session()->close(QStringLiteral("closed without BYE"));
+    QTRY_VERIFY_WITH_TIMEOUT(m_a->endOf(aId) && m_b->endOf(bId), waitMs);
+    const auto grace = m_a->engine->config().peerByeGrace;
+    QVERIFY2(elapsed.elapsed() >= grace.count() * 9 / 10,
+             qPrintable(QStringLiteral("BYE after %1 ms").arg(elapsed.elapsed())));
+    QCOMPARE(aEnded.size(), 1);
+    QVERIFY2(!aEnded.first().at(2).toBool(), "alice should have ended the call herself");
+    QCOMPARE(m_a->endOf(aId)->state, CallState::Ended);
 }
 
 // Engine::start() fails, naming SIP, when the SIP port is taken, and leaves MSRP closed.
