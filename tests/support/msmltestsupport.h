@@ -3,12 +3,13 @@
 #pragma once
 
 // What the MSML and file-delivery tests share (tst_msmlcontrol, tst_voicemail,
-// tst_filetransfer): an Engine configured for loopback, and an application server that opens a
-// control dialog, sends MSML scripts in INFO and collects the events Herald reports. Header
-// only: each test that includes it links herald_service already.
+// tst_filetransfer): an Engine configured for loopback (enginetestsupport.h), and an application
+// server that opens a control dialog, sends MSML scripts in INFO and collects the events Herald
+// reports. Header only: each test that includes it links herald_service already.
 
 #include "engine/msml/msmlparser.h"
 #include "engine/service/engine.h"
+#include "tests/support/enginetestsupport.h"
 
 #include <QList>
 #include <QSignalSpy>
@@ -27,31 +28,6 @@ inline QString msmlValue(const msml::EventDocument &event, const QString &name)
         if (n == name)
             return v;
     return QStringLiteral("<absent>");
-}
-
-// An engine on 127.0.0.1 with SIP and MSRP on port 0, answering as sip:<user>@127.0.0.1, with
-// short SIP timers (T1 50 ms) so that failures show within a test's wait.
-inline service::EngineConfig loopbackEngineConfig(const QByteArray &user)
-{
-    service::EngineConfig config;
-    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(QString::fromUtf8(user));
-    config.sip.t1 = std::chrono::milliseconds(50);
-    config.sip.t1x64 = std::chrono::milliseconds(3200);
-    return config;
-}
-
-// Stops an engine and waits for its SIP agent to say so; false when it did not in time.
-inline bool stopEngine(service::Engine &engine, int waitMs = 20000)
-{
-    if (!engine.sip().isRunning())
-        return true;
-    QSignalSpy stopped(&engine.sip(), &sip::Agent::stopped);
-    engine.stop();
-    return stopped.wait(waitMs);
 }
 
 // The application server's side of MSML control over an engine of its own: every INFO that

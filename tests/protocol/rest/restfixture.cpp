@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // SPDX-FileCopyrightText: Herald developers
 #include "restfixture.h"
+#include "tests/support/enginetestsupport.h"
 
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -57,13 +58,7 @@ QByteArray escapeForXmlAttribute(const QByteArray &bytes)
 service::EngineConfig restEngineConfig(const QString &user, service::AnswerPolicy policy,
                                        const QString &storePath)
 {
-    service::EngineConfig config;
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(user);
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
+    service::EngineConfig config = loopbackEngineConfig(user.toUtf8());
     config.answerPolicy = policy;
     config.storePath = storePath;
     return config;

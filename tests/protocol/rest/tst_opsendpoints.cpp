@@ -15,6 +15,7 @@
 #include "engine/service/engine.h"
 #include "engine/service/enginemetrics.h"
 #include "httptestclient.h"
+#include "tests/support/enginetestsupport.h"
 #include "tests/support/storelocker.h"
 
 #include <QJsonArray>
@@ -159,14 +160,7 @@ Exposition parseExposition(const QByteArray &text)
 
 EngineConfig engineConfig(const QString &user, const QString &storePath)
 {
-    EngineConfig config;
-    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(user);
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
+    EngineConfig config = test::loopbackEngineConfig(user.toUtf8());
     config.answerPolicy = AnswerPolicy::Automatic;
     config.storePath = storePath;
     return config;

@@ -9,6 +9,7 @@
 #include "engine/core/randomsource.h"
 #include "engine/service/engine.h"
 #include "engine/store/store.h"
+#include "tests/support/enginetestsupport.h"
 #include "tests/support/storelocker.h"
 
 #include <QSignalSpy>
@@ -78,14 +79,7 @@ private:
 std::unique_ptr<Engine> TestDurability::makeEngine(const QByteArray &user, quint64 seed,
                                                    const QString &storePath)
 {
-    EngineConfig config;
-    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(QString::fromUtf8(user));
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
+    EngineConfig config = test::loopbackEngineConfig(user);
     config.storePath = storePath;
     m_randoms.push_back(std::make_unique<SeededRandomSource>(seed));
     return std::make_unique<Engine>(config, m_clock, *m_randoms.back());

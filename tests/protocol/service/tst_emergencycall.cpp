@@ -11,6 +11,7 @@
 #include "engine/core/randomsource.h"
 #include "engine/ng911/multipartbody.h"
 #include "engine/service/engine.h"
+#include "tests/support/enginetestsupport.h"
 #include "tests/support/testsupport.h"
 
 #include <QPointer>
@@ -144,14 +145,7 @@ private:
 
 std::unique_ptr<Engine> TestEmergencyCall::makeEngine(const QByteArray &user, quint64 seed)
 {
-    EngineConfig config;
-    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(QString::fromUtf8(user));
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
+    EngineConfig config = test::loopbackEngineConfig(user);
     // A call-taker answers by hand: the call stays offered while the data is looked at.
     config.answerPolicy = AnswerPolicy::Manual;
     config.emergencyFetchTimeout = 400ms;

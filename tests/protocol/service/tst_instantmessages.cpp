@@ -11,6 +11,7 @@
 #include "engine/im/cpimmessage.h"
 #include "engine/im/imdn.h"
 #include "engine/service/engine.h"
+#include "tests/support/enginetestsupport.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -93,14 +94,7 @@ std::unique_ptr<Peer> TestInstantMessages::makePeer(const QByteArray &user, quin
                                                     const QList<QByteArray> &wrapped,
                                                     const QString &nickname)
 {
-    EngineConfig config;
-    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(QString::fromUtf8(user));
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
+    EngineConfig config = test::loopbackEngineConfig(user);
     config.msrpAcceptWrappedTypes = wrapped;
     config.imNickname = nickname;
     m_randoms.push_back(std::make_unique<SeededRandomSource>(seed));
