@@ -57,6 +57,8 @@ MsmlController::MsmlController(CallManager &calls, const EngineConfig &config, C
                         << "MSML event refused by the application server:" << response.status;
                 it->outstanding = 0;
                 sendNextEvent(callId);
+                if (!it->outstanding && it->pending.empty())
+                    Q_EMIT eventsDelivered();
             });
     connect(&m_calls, &CallManager::callEnded, this, &MsmlController::onControlEnded);
 }
@@ -65,6 +67,29 @@ MsmlController::~MsmlController()
 {
     for (const QPointer<TransferExecutor> &transfer : std::as_const(m_transfers))
         delete transfer.data();
+}
+
+int MsmlController::preparingTransfers() const
+{
+    return int(std::count_if(m_transfers.cbegin(), m_transfers.cend(),
+                             [](const QPointer<TransferExecutor> &t) {
+                                 return t && t->isRunning() && !t->isSending();
+                             }));
+}
+
+void MsmlController::stopAll(const QString &end)
+{
+    const QList<QPointer<TransferExecutor>> running = m_transfers.values();
+    for (const QPointer<TransferExecutor> &transfer : running)
+        if (transfer && transfer->isRunning())
+            transfer->stop(end);
+}
+
+bool MsmlController::hasUndeliveredEvents() const
+{
+    return std::any_of(m_outboxes.cbegin(), m_outboxes.cend(), [](const Outbox &outbox) {
+        return outbox.outstanding || !outbox.pending.empty();
+    });
 }
 
 QStringList MsmlController::runningDialogs() const
@@ -232,6 +257,7 @@ void MsmlController::onControlEnded(Call *call)
 {
     if (!m_outboxes.remove(call->id()))
         return;
+    Q_EMIT eventsDelivered(); // nothing more can be delivered on that dialog
     // RFC 5707 §9.6: a dialog lives on its connection; without the control channel its
     // transfers have no one to report to, so they stop.
     QList<QPointer<TransferExecutor>> orphans;

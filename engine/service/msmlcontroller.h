@@ -42,10 +42,21 @@ public:
 
     // Running transfers, by dialog id.
     QStringList runningDialogs() const;
+    // Running transfers with no MSRP message on its way: fetching a source, calling the
+    // answerer, or waiting to retry. A shutdown must wait for them too (ShutdownCoordinator).
+    int preparingTransfers() const;
+    // Stops every running transfer; each reports transfer.end = `end` to its application
+    // server and hangs up its call.
+    void stopAll(const QString &end);
+    // MSML events queued or sent in an INFO that has no final response yet.
+    bool hasUndeliveredEvents() const;
 
 Q_SIGNALS:
     // A transfer ended (after its events were queued).
     void transferFinished(const QString &dialogId, const QString &end);
+    // A control dialog's queue of events emptied (its last INFO was answered, or the dialog
+    // ended): hasUndeliveredEvents() may have changed.
+    void eventsDelivered();
 
 private:
     void onInfo(Call::Id callId, quint64 requestId, const QByteArray &contentType,

@@ -6,6 +6,7 @@
 #include "engine/msrp/session/msrpendpoint.h"
 #include "engine/msrp/session/msrpsession.h"
 #include "engine/service/callmanager.h"
+#include "engine/service/msmlcontroller.h"
 
 namespace herald::service {
 
@@ -88,12 +89,44 @@ void ShutdownCoordinator::onMessageChanged(msrp::Session *session, const msrp::M
     checkFinished();
 }
 
+void ShutdownCoordinator::followTransfers(MsmlController *msml)
+{
+    m_msml = msml;
+    if (!m_msml)
+        return;
+    connect(m_msml, &MsmlController::transferFinished, this,
+            [this](const QString &dialogId, const QString &end) {
+                if (!m_shuttingDown)
+                    return;
+                // Its message, if it had one on its way, is counted above; the transfer's own
+                // end is what its application server was told.
+                qCInfo(lcService).noquote()
+                    << "shutdown: MSML transfer" << dialogId << "ended:" << end;
+                checkFinished();
+            });
+    // Its application server hears how the transfer ended before Herald goes.
+    connect(m_msml, &MsmlController::eventsDelivered, this, &ShutdownCoordinator::checkFinished);
+}
+
 int ShutdownCoordinator::inFlightCount() const
 {
-    int count = 0;
+    int count = m_msml ? m_msml->preparingTransfers() : 0;
     for (const auto &messages : m_inFlight)
         count += int(messages.size());
     return count;
+}
+
+bool ShutdownCoordinator::isBusy() const
+{
+    // A transfer between two steps (its message acknowledged, its BYE or next object to come)
+    // has nothing counted in flight, yet is not done.
+    if (inFlightCount() > 0)
+        return true;
+    // Once the grace period is over, the events just sent (transfer.error) are not waited for:
+    // they left in INFOs before the BYEs that end their dialogs, and a dead application server
+    // must not hold the shutdown for a SIP timeout.
+    return m_msml && !m_expired &&
+           (!m_msml->runningDialogs().isEmpty() || m_msml->hasUndeliveredEvents());
 }
 
 void ShutdownCoordinator::begin(std::chrono::milliseconds grace)
@@ -113,7 +146,7 @@ void ShutdownCoordinator::begin(std::chrono::milliseconds grace)
         [this, grace] {
             if (m_finished)
                 return;
-            if (inFlightCount() == 0)
+            if (!isBusy())
                 checkFinished();
             else if (grace.count() <= 0)
                 expire();
@@ -128,6 +161,11 @@ void ShutdownCoordinator::expire(const QString &reason)
     if (!m_shuttingDown || m_finished)
         return;
     m_graceTimer.stop();
+    m_expired = true;
+    // MSML transfers first: each tells its application server transfer.error and hangs up its
+    // call, which fails its message (counted below through onMessageChanged).
+    if (m_msml)
+        m_msml->stopAll(QStringLiteral("transfer.error"));
     const QList<msrp::Session *> sessions = m_inFlight.keys();
     for (msrp::Session *session : sessions) {
         // Closing fails the session's unfinished messages with this reason (each one through
@@ -143,7 +181,7 @@ void ShutdownCoordinator::expire(const QString &reason)
 
 void ShutdownCoordinator::checkFinished()
 {
-    if (!m_shuttingDown || m_finished || inFlightCount() > 0)
+    if (!m_shuttingDown || m_finished || isBusy())
         return;
     m_finished = true;
     m_graceTimer.stop();

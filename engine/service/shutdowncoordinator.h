@@ -19,6 +19,7 @@ class Session;
 namespace herald::service {
 
 class CallManager;
+class MsmlController;
 
 // Graceful shutdown (heraldd on SIGTERM): new calls are refused with 503, the transfers in
 // progress (MSRP messages partly received or not yet fully acknowledged, either way) may
@@ -41,7 +42,14 @@ public:
     // period ended). A second SIGTERM calls it with a reason saying so.
     void expire(const QString &reason = {});
     bool isShuttingDown() const { return m_shuttingDown; }
-    // Messages in flight on all sessions, both directions.
+    // Also waits for MSML transfers (voicemail delivery): one that is still fetching its
+    // source or calling the answerer when the shutdown begins has no MSRP message yet, and
+    // would otherwise be cut off unannounced. Those still running when the grace period ends
+    // are stopped with transfer.end = transfer.error, so the application server can retry
+    // them elsewhere.
+    void followTransfers(MsmlController *msml);
+    // Messages in flight on all sessions, both directions, plus MSML transfers that have no
+    // message on its way yet.
     int inFlightCount() const;
 
 Q_SIGNALS:
@@ -54,14 +62,17 @@ private:
     void track(msrp::Session *session);
     void onMessageChanged(msrp::Session *session, const msrp::MessageInfo &info);
     void checkFinished();
+    bool isBusy() const;
 
     msrp::Endpoint &m_msrp;
     CallManager &m_calls;
+    MsmlController *m_msml = nullptr;
     // Per session, the in-flight messages: 'i' or 'o' followed by the Message-ID.
     QHash<msrp::Session *, QSet<QByteArray>> m_inFlight;
     QTimer m_graceTimer;
     bool m_shuttingDown = false;
     bool m_finished = false;
+    bool m_expired = false;
     int m_completed = 0;
     int m_failed = 0;
 };

@@ -51,6 +51,9 @@ public:
 
     const QString &dialogId() const { return m_dialogId; }
     bool isRunning() const { return m_running; }
+    // An object's MSRP message is on its way (the rest of the time a running transfer fetches,
+    // calls the answerer, or waits to retry).
+    bool isSending() const { return m_running && !m_messageId.isNull(); }
 
     void start();
     // Stops a running transfer: the current object's call is hung up (its partial file is

@@ -14,12 +14,14 @@
 #include "engine/msml/msmlparser.h"
 #include "engine/service/engine.h"
 #include "engine/service/msmlcontroller.h"
+#include "engine/service/shutdowncoordinator.h"
 
 #include "tests/support/httpresponder.h"
 #include "tests/support/msmltestsupport.h"
 #include "tests/support/testsupport.h"
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 
 #include <QSignalSpy>
@@ -82,6 +84,8 @@ private Q_SLOTS:
     void iterateRepeatsDelivery();
     void exitInShadowHandler();
     void controlByeStopsTransfers();
+    void shutdownWaitsForTransferCallingAnswerer();
+    void shutdownGraceStopsUnansweredTransfer();
 
 private:
     std::unique_ptr<Engine> makeEngine(const QByteArray &user, quint64 seed,
@@ -590,6 +594,68 @@ void TestMsmlControl::controlByeStopsTransfers()
     // No INFO on a dialog that no longer exists; A is left with no call at all.
     QTRY_VERIFY_WITH_TIMEOUT(m_a->calls().calls().isEmpty(), waitMs);
     QVERIFY(m_app->events.isEmpty());
+}
+
+// heraldd on SIGTERM (ShutdownCoordinator): a voicemail delivery still calling its answerer has
+// no MSRP message yet, and must hold the shutdown like one that is streaming. Here B answers
+// only after the shutdown began; the file must arrive before the coordinator says finished.
+void TestMsmlControl::shutdownWaitsForTransferCallingAnswerer()
+{
+    m_b->calls().setAnswerPolicy(AnswerPolicy::Manual);
+    const QString source = m_media.filePath(QStringLiteral("late.amr"));
+    QVERIFY(writeRandomFile(source, 200 * 1024, 13));
+    const QByteArray hash = sha256Of(source);
+    ShutdownCoordinator shutdown(m_a->msrp(), m_a->calls());
+    shutdown.followTransfers(m_a->msml());
+    QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString())).response, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bOffered.size(), 1, waitMs);
+    QCOMPARE(shutdown.inFlightCount(), 1); // the transfer calling B, nothing on MSRP yet
+
+    qsizetype eventsAtFinish = -1;
+    QStringList spooledAtFinish;
+    QSignalSpy finished(&shutdown, &ShutdownCoordinator::finished);
+    connect(&shutdown, &ShutdownCoordinator::finished, this, [&] {
+        eventsAtFinish = m_app->events.size();
+        spooledAtFinish = QDir(m_spool.path()).entryList(QDir::Files);
+    });
+    shutdown.begin(std::chrono::milliseconds(waitMs));
+    QVERIFY(!finished.wait(300)); // held by the transfer
+    QVERIFY(m_b->calls().answer(m_bOffered.first()->id()));
+    QVERIFY(finished.wait(waitMs));
+    QCOMPARE(finished.first().at(0).toInt(), 1); // the file's message completed
+    QCOMPARE(finished.first().at(1).toInt(), 0);
+    // The application server had heard the transfer's end: the events went out first.
+    QVERIFY2(eventsAtFinish >= 1, "finished before the transfer's events were delivered");
+    QCOMPARE(msmlValue(m_app->events.at(eventsAtFinish - 1), QStringLiteral("transfer.end")),
+             QStringLiteral("transfer.complete"));
+    QCOMPARE(spooledAtFinish.size(), 1);
+    QCOMPARE(sha256Of(m_spool.filePath(spooledAtFinish.first())), hash);
+}
+
+// A delivery whose answerer never answers holds the shutdown for the grace period only; then
+// its application server hears transfer.end = transfer.error (so it can deliver elsewhere) and
+// the INVITE is cancelled.
+void TestMsmlControl::shutdownGraceStopsUnansweredTransfer()
+{
+    m_b->calls().setAnswerPolicy(AnswerPolicy::Manual);
+    const QString source = m_media.filePath(QStringLiteral("never.amr"));
+    QVERIFY(writeRandomFile(source, 4096, 14));
+    ShutdownCoordinator shutdown(m_a->msrp(), m_a->calls());
+    shutdown.followTransfers(m_a->msml());
+    QCOMPARE(sendScript(script(QUrl::fromLocalFile(source).toString())).response, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_bOffered.size(), 1, waitMs);
+    QSignalSpy finished(&shutdown, &ShutdownCoordinator::finished);
+    QElapsedTimer elapsed;
+    elapsed.start();
+    shutdown.begin(std::chrono::milliseconds(400));
+    QVERIFY(finished.wait(waitMs));
+    QVERIFY2(elapsed.elapsed() >= 380, qPrintable(QString::number(elapsed.elapsed())));
+    QTRY_COMPARE_WITH_TIMEOUT(m_app->events.size(), 1, waitMs);
+    QCOMPARE(msmlValue(m_app->events.first(), QStringLiteral("transfer.end")),
+             QStringLiteral("transfer.error"));
+    QVERIFY(m_a->msml()->runningDialogs().isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(m_b->calls().calls().isEmpty(), waitMs); // the INVITE was cancelled
+    QVERIFY(QDir(m_spool.path()).entryList(QDir::Files).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestMsmlControl)
