@@ -5,6 +5,7 @@
 #include "app/common/inifile.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 
 #include <cstdio>
@@ -116,6 +117,7 @@ Result<void> CommandLine::resolveSettings(const QProcessEnvironment &environment
         return {};
     };
 
+    QStringList warnings;
     m_configPath = m_parser.value(m_configOption);
     if (m_configPath.isEmpty())
         m_configPath = environment.value(QStringLiteral("HERALD_CONFIG"));
@@ -124,6 +126,7 @@ Result<void> CommandLine::resolveSettings(const QProcessEnvironment &environment
         if (!entries)
             return fail(ErrorCode::InvalidArgument, entries.error().detail);
         QList<Given> layer;
+        QStringList secrets;
         for (const IniEntry &entry : *entries) {
             const QString origin = QStringLiteral("%1:%2").arg(m_configPath).arg(entry.line);
             const QString where = origin + QStringLiteral(": ") + entry.key;
@@ -131,9 +134,17 @@ Result<void> CommandLine::resolveSettings(const QProcessEnvironment &environment
             if (!setting)
                 return fail(ErrorCode::InvalidArgument, where + QStringLiteral(": unknown key"));
             layer.append(Given{setting, entry.value, origin, where});
+            if (setting->secret && !entry.value.isEmpty())
+                secrets.append(entry.key);
         }
         if (auto applied = applyLayer(layer); !applied)
             return applied;
+        // A token in a file any local user can read is no secret (the packaged file is
+        // root:herald 0640; an operator's copy may not be).
+        if (!secrets.isEmpty() && (QFile::permissions(m_configPath) & QFileDevice::ReadOther))
+            warnings.append(QStringLiteral("%1 holds %2 and every local user can read it; "
+                                           "chmod o-r %1")
+                                .arg(m_configPath, secrets.join(QStringLiteral(", "))));
     }
 
     QList<Given> environmentLayer;
@@ -158,6 +169,7 @@ Result<void> CommandLine::resolveSettings(const QProcessEnvironment &environment
         return applied;
 
     m_options = options;
+    m_warnings = warnings;
     m_effective.clear();
     for (const Setting &setting : settingTable()) {
         SettingOrigin origin = effective.value(

@@ -50,9 +50,10 @@ struct CommonOptions
     std::chrono::milliseconds httpFetchIdleTimeout{30000};
     QString httpFetchDirectory;
     QString httpFetchCaFile;
-    // heraldd's HTTP listeners, off when unset: the REST API (issue 6; it needs restToken)
-    // and /healthz + /metrics on a listener of their own (issue 10; the REST listener serves
-    // them too). metricsToken: /metrics wants it as a Bearer token when set.
+    // The HTTP listeners, off when unset: the REST API (issue 6; it needs restToken; herald
+    // serves it too) and heraldd's /healthz + /metrics on a listener of their own (issue 10;
+    // heraldd's REST listener serves them too). metricsToken: /metrics wants it as a Bearer
+    // token when set.
     std::optional<ListenAddress> restListen;
     QString restToken;
     std::optional<ListenAddress> opsListen;
@@ -87,6 +88,9 @@ public:
     const QString &configPath() const { return m_configPath; }
     // Every setting's effective value and where it came from (--check-config prints them).
     const QList<SettingOrigin> &effectiveSettings() const { return m_effective; }
+    // What the last parse() found worth an operator's attention without refusing to start,
+    // e.g. a token in a configuration file every local user can read.
+    const QStringList &warnings() const { return m_warnings; }
     bool isSet(const QCommandLineOption &option) const { return m_parser.isSet(option); }
     QString value(const QCommandLineOption &option) const { return m_parser.value(option); }
 
@@ -110,6 +114,7 @@ private:
     CommonOptions m_options;
     QString m_configPath;
     QList<SettingOrigin> m_effective;
+    QStringList m_warnings;
 };
 
 // The common start of main(): parses app's arguments; prints help, version or the checked

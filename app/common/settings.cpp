@@ -201,8 +201,9 @@ const QList<Setting> &settingTable()
          }},
         {QStringLiteral("rest/listen"), QStringLiteral("rest-listen"),
          QStringLiteral("ADDRESS:PORT"),
-         QStringLiteral("heraldd: serve the REST API on ADDRESS:PORT (e.g. 127.0.0.1:8081; off "
-                        "if unset), and /healthz and /metrics with it. Needs rest/token."),
+         QStringLiteral("Serve the REST API on ADDRESS:PORT (e.g. 127.0.0.1:8081; off if unset; "
+                        "herald: else the Settings dialog's port), heraldd also /healthz and "
+                        "/metrics on it. Needs rest/token."),
          [](const QString &v, CommonOptions &o) -> Result<void> {
              auto listen = parseListen(v);
              if (!listen)
@@ -211,8 +212,8 @@ const QList<Setting> &settingTable()
              return {};
          }},
         {QStringLiteral("rest/token"), QStringLiteral("rest-token"), QStringLiteral("TOKEN"),
-         QStringLiteral("heraldd: the token REST clients must present (Bearer, or Basic with it "
-                        "as the password)."),
+         QStringLiteral("The token REST clients must present (Bearer, or Basic with it as the "
+                        "password; herald: else the Settings dialog's)."),
          [](const QString &v, CommonOptions &o) -> Result<void> {
              o.restToken = v;
              return {};

@@ -7,10 +7,12 @@
 #include "app/common/demo/demodeliveryserver.h"
 #include "app/common/demo/demomode.h"
 #include "app/common/engineoptions.h"
+#include "app/common/restlistener.h"
 #include "app/common/unixsignalwatcher.h"
 #include "engine/core/clock.h"
 #include "engine/core/logging.h"
 #include "engine/core/randomsource.h"
+#include "engine/rest/binding/restserver.h"
 #include "engine/service/engine.h"
 #include "ui/widgets/consolelanguage.h"
 #include "ui/widgets/consolesettings.h"
@@ -24,12 +26,14 @@
 #include <QPixmap>
 #include <QScreen>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTimer>
 #include <QUrl>
 
 #include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -96,6 +100,27 @@ void applySaved(const herald::ui::ConsoleSettings &saved,
         config.mediaRoot = saved.mediaRoot;
 }
 
+// The REST API on the console's engine (issue 8, item 4), started as heraldd starts it (one
+// code path: app/common/restlistener.h) so that a PSAP application drives the console's calls
+// with the same requests and the same token. rest/listen (--rest-listen, HERALD_REST_LISTEN,
+// --config) wins, else the Settings dialog's port on 127.0.0.1; off when neither. The token:
+// rest/token where given, else the Settings dialog's.
+herald::Result<std::optional<herald::rest::RestConfig>>
+restConfigFrom(const herald::ui::ConsoleSettings &saved,
+               const herald::app::CommandLine &commandLine)
+{
+    std::optional<herald::app::ListenAddress> listen = commandLine.options().restListen;
+    if (!listen && saved.restPort != 0)
+        listen = herald::app::ListenAddress{QHostAddress(QHostAddress::LocalHost), saved.restPort};
+    if (!listen)
+        return std::nullopt;
+    const QString &given = commandLine.options().restToken;
+    auto config = herald::app::restConfigFor(*listen, given.isEmpty() ? saved.restToken : given);
+    if (!config)
+        return tl::unexpected(config.error());
+    return std::optional<herald::rest::RestConfig>(std::move(*config));
+}
+
 void printLine(std::FILE *stream, const QString &line)
 {
     const QByteArray bytes = line.toLocal8Bit() + '\n';
@@ -145,7 +170,11 @@ int main(int argc, char **argv)
     // The Settings dialog's values (~/.config/Herald/herald.ini).
     QSettings settings(QSettings::IniFormat, QSettings::UserScope,
                        QCoreApplication::organizationName(), QCoreApplication::applicationName());
-    const herald::ui::ConsoleSettings saved = herald::ui::ConsoleSettings::load(settings);
+    QString credentialProblem;
+    const herald::ui::ConsoleSettings saved =
+        herald::ui::ConsoleSettings::load(settings, &credentialProblem);
+    if (!credentialProblem.isEmpty())
+        printLine(stderr, QStringLiteral("herald: ") + credentialProblem);
     // --language, else the saved choice, else the system locale (README "Languages").
     const QString wanted =
         commandLine.isSet(languageChoice) ? commandLine.value(languageChoice) : saved.language;
@@ -193,6 +222,9 @@ int main(int argc, char **argv)
                          });
     }
     herald::service::Engine engine(config, clock, random);
+    // After the engine, so destroyed before it.
+    std::unique_ptr<herald::rest::RestServer> rest;
+    const auto restConfig = restConfigFrom(saved, commandLine);
 
     // The voicemail demo's built-in destination, started the first time it is used.
     std::unique_ptr<herald::app::DemoDeliveryServer> localDelivery;
@@ -220,6 +252,30 @@ int main(int argc, char **argv)
     } else {
         for (const QString &line : herald::app::listeningLines(engine))
             printLine(stdout, QStringLiteral("herald: ") + line);
+        // No REST API is a console still of use: the operator is told why, it goes on.
+        QString restProblem;
+        if (!restConfig) {
+            restProblem = restConfig.error().detail;
+        } else if (!*restConfig) {
+            printLine(stdout, QStringLiteral("herald: REST API off (no REST port in Settings, no "
+                                             "--rest-listen)"));
+        } else {
+            if (auto listening = herald::app::startRestServer(engine, **restConfig, nullptr);
+                !listening) {
+                restProblem = listening.error().detail;
+            } else {
+                rest = std::move(*listening);
+                printLine(stdout,
+                          QStringLiteral("herald: ") + herald::app::restListeningLine(*rest));
+            }
+        }
+        if (!restProblem.isEmpty()) {
+            printLine(stderr, QStringLiteral("herald: REST API not started: ") + restProblem);
+            window.statusBar()->showMessage(
+                QCoreApplication::translate("herald::app", "REST API not started: %1")
+                    .arg(restProblem),
+                30000);
+        }
         if (demo) {
             if (const auto running = demo->start(engine); !running) {
                 printLine(stderr, QStringLiteral("herald: --demo: ") + running.error().detail);
@@ -246,6 +302,7 @@ int main(int argc, char **argv)
 
     const int loopExit = QApplication::exec();
     demo.reset(); // its calls end before the engine's
+    rest.reset();
     engine.stop();
     return exitCode != 0 ? exitCode : loopExit;
 }

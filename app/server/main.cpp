@@ -6,6 +6,7 @@
 #include "app/common/commandline.h"
 #include "app/common/demo/demomode.h"
 #include "app/common/engineoptions.h"
+#include "app/common/restlistener.h"
 #include "app/common/unixsignalwatcher.h"
 #include "engine/core/clock.h"
 #include "engine/core/logging.h"
@@ -51,6 +52,8 @@ void reload(herald::app::CommandLine &commandLine, const QStringList &arguments,
         return;
     }
     const herald::app::CommonOptions &after = commandLine.options();
+    for (const QString &warning : commandLine.warnings())
+        printLine(stderr, QStringLiteral("heraldd: warning: ") + warning);
     herald::app::applyLogging(after.logRules, after.logTarget);
     // sofia reads its wire-trace switch once; herald.sip.wire may have changed with the rules.
     engine.sip().applyWireTrace();
@@ -59,6 +62,13 @@ void reload(herald::app::CommandLine &commandLine, const QStringList &arguments,
         restartOnly << QStringLiteral("msrp/listen");
     if (!(after.sipListen == before.sipListen))
         restartOnly << QStringLiteral("sip/listen");
+    // sofia takes its outbound proxy when the agent is created (NUTAG_PROXY at nua_create).
+    if (after.outboundProxy != before.outboundProxy)
+        restartOnly << QStringLiteral("sip/outbound-proxy");
+    if (after.restListen != before.restListen || after.restToken != before.restToken)
+        restartOnly << QStringLiteral("rest/*");
+    if (after.opsListen != before.opsListen || after.metricsToken != before.metricsToken)
+        restartOnly << QStringLiteral("ops/*");
     if (after.storePath != before.storePath || after.noStore != before.noStore)
         restartOnly << QStringLiteral("store/*");
     if (after.msmlControl != before.msmlControl || after.mediaRoot != before.mediaRoot ||
@@ -122,16 +132,13 @@ int main(int argc, char **argv)
     // [rest] listen); it then needs a token (rest/token).
     std::optional<herald::rest::RestConfig> restConfig;
     if (const auto &listen = commandLine.options().restListen) {
-        const QByteArray token = commandLine.options().restToken.toUtf8();
-        if (token.isEmpty()) {
-            printLine(stderr, QStringLiteral("heraldd: --rest-listen: a token is required "
-                                             "(--rest-token or HERALD_REST_TOKEN)"));
+        auto checked = herald::app::restConfigFor(*listen, commandLine.options().restToken);
+        if (!checked) {
+            printLine(stderr, QStringLiteral("heraldd: --rest-listen: ") + checked.error().detail +
+                                  QStringLiteral(" (--rest-token or HERALD_REST_TOKEN)"));
             return 2;
         }
-        restConfig.emplace();
-        restConfig->listenAddress = listen->address;
-        restConfig->port = listen->port;
-        restConfig->token = token;
+        restConfig = std::move(*checked);
     }
 
     // Before the engine starts, so that a signal arriving during start-up is not lost.
@@ -162,6 +169,7 @@ int main(int argc, char **argv)
     herald::service::Engine engine(config, clock, random);
     // Before start(): it follows every transfer from the first one.
     herald::service::ShutdownCoordinator shutdown(engine.msrp(), engine.calls());
+    shutdown.followTransfers(engine.msml()); // voicemail deliveries still fetching or calling
     // /healthz and /metrics (issue 10): on the REST listener when REST is on, and on ops/listen
     // when set. /metrics wants ops/metrics-token, else (on the REST listener only) the REST
     // token: the API's port never shows data without a token; ops/listen is for a loopback or
@@ -209,19 +217,19 @@ int main(int argc, char **argv)
     }
     for (const QString &line : herald::app::listeningLines(engine))
         printLine(stdout, QStringLiteral("heraldd: ") + line);
+    for (const QString &warning : commandLine.warnings())
+        printLine(stderr, QStringLiteral("heraldd: warning: ") + warning);
     // After the engine, so destroyed before it.
     std::unique_ptr<herald::rest::RestServer> rest;
     if (restConfig) {
-        rest = std::make_unique<herald::rest::RestServer>(engine, *restConfig);
-        if (const auto listening = rest->start(); !listening) {
+        auto listening = herald::app::startRestServer(engine, *restConfig, &ops);
+        if (!listening) {
             printLine(stderr, QStringLiteral("heraldd: ") + listening.error().detail);
             engine.stop();
             return startFailureExitCode;
         }
-        printLine(stdout, QStringLiteral("heraldd: REST listening on ") +
-                              herald::app::formatHostPort(rest->address(), rest->port()));
-        ops.setEventHub(&rest->api().events());
-        rest->setOpsEndpoints(&ops);
+        rest = std::move(*listening);
+        printLine(stdout, QStringLiteral("heraldd: ") + herald::app::restListeningLine(*rest));
     }
     std::unique_ptr<herald::rest::OpsServer> opsServer;
     if (const auto &opsListen = commandLine.options().opsListen) {

@@ -2,18 +2,23 @@
 // SPDX-FileCopyrightText: Herald developers
 //
 // The console's Settings dialog (issue 8, item 4): values round-trip through QSettings (an INI
-// file in a temporary folder, never the user's), invalid values are refused with the reason
-// beside the field, every focusable control has an accessible name and a keyboard path, and
-// a change that needs a restart says so.
+// file in a temporary folder, never the user's) and the credential file beside it, which alone
+// holds the secrets (mode 0600; a plaintext secret an older console left in the INI moves
+// there); invalid values are refused with the reason beside the field, every focusable control
+// has an accessible name and a keyboard path, and a change that needs a restart says so.
 
+#include "tests/support/testsupport.h"
 #include "ui/widgets/consolesettings.h"
+#include "ui/widgets/credentialfile.h"
 #include "ui/widgets/settingsdialog.h"
 
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -24,6 +29,9 @@
 #include <QTest>
 
 #include <memory>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace herald;
 
@@ -42,8 +50,16 @@ private Q_SLOTS:
     void keyboardReachesEveryControl();
     void mnemonicsAreUnique();
     void restartNotice();
+    void secretsOnlyInCredentialFile();
+    void migratesPlaintextSecrets();
+    void tightensLooseMode();
+    void refusesForeignCredentialFile_data();
+    void refusesForeignCredentialFile();
+    void saveFailureShownBesidePassword();
 
 private:
+    QString iniPath() const { return m_dir.filePath(QStringLiteral("herald.ini")); }
+    QString credentialPath() const { return m_dir.filePath(QStringLiteral("herald.credentials")); }
     ui::ConsoleSettings sample() const;
     QLineEdit *lineEdit(const QString &name) const;
 
@@ -60,8 +76,9 @@ void TestSettingsDialog::initTestCase()
 
 void TestSettingsDialog::init()
 {
-    const QString path = m_dir.filePath(QStringLiteral("herald.ini"));
+    const QString path = iniPath();
     QFile::remove(path);
+    QFile::remove(credentialPath());
     m_settings = std::make_unique<QSettings>(path, QSettings::IniFormat);
     m_dialog = std::make_unique<ui::SettingsDialog>(*m_settings);
 }
@@ -81,6 +98,7 @@ ui::ConsoleSettings TestSettingsDialog::sample() const
     values.sipUsername = QStringLiteral("desk4");
     values.sipPassword = QStringLiteral("s3cret-pass");
     values.msrpPort = 2856;
+    values.restPort = 8081;
     values.restToken = QStringLiteral("0123456789abcdef-token");
     values.mediaRoot = m_dir.path();
     values.alertSound = QString();
@@ -120,6 +138,7 @@ void TestSettingsDialog::roundTrip()
     QCOMPARE(again.values(), values);
     QCOMPARE(reread.value(QStringLiteral("sip/port")).toInt(), 5070);
     QCOMPARE(reread.value(QStringLiteral("console/language")).toString(), QStringLiteral("fr"));
+    QCOMPARE(reread.value(QStringLiteral("rest/port")).toInt(), 8081);
 }
 
 void TestSettingsDialog::refusesInvalid_data()
@@ -142,6 +161,24 @@ void TestSettingsDialog::refusesInvalid_data()
     QTest::newRow("user name without password") << "sipPassword"
                                                 << ""
                                                 << "sipPassword";
+    QTest::newRow("REST port not a number") << "restPort"
+                                            << "http"
+                                            << "restPort";
+    QTest::newRow("REST port 0") << "restPort"
+                                 << "0"
+                                 << "restPort";
+    QTest::newRow("REST port too large") << "restPort"
+                                         << "70000"
+                                         << "restPort";
+    QTest::newRow("REST port is MSRP's") << "restPort"
+                                         << "2856"
+                                         << "restPort";
+    QTest::newRow("REST port is SIP's") << "restPort"
+                                        << "5070"
+                                        << "restPort";
+    QTest::newRow("REST port without token") << "restToken"
+                                             << ""
+                                             << "restToken";
     QTest::newRow("short REST token") << "restToken"
                                       << "abc"
                                       << "restToken";
@@ -214,8 +251,8 @@ void TestSettingsDialog::accessibleNames()
                                      QString::fromUtf8(widget->metaObject()->className()))));
         ++checked;
     }
-    // Ten fields, two browse buttons, OK and Cancel.
-    QCOMPARE(checked, 14);
+    // Eleven fields, two browse buttons, OK and Cancel.
+    QCOMPARE(checked, 15);
 }
 
 void TestSettingsDialog::keyboardReachesEveryControl()
@@ -240,20 +277,15 @@ void TestSettingsDialog::keyboardReachesEveryControl()
         QTest::keyClick(focus, Qt::Key_Tab);
     }
     // In reading order, top to bottom.
-    const QStringList expected = {QStringLiteral("SIP identity"),
-                                  QStringLiteral("SIP port"),
-                                  QStringLiteral("Outbound proxy"),
-                                  QStringLiteral("SIP user name"),
-                                  QStringLiteral("SIP password"),
-                                  QStringLiteral("MSRP port"),
-                                  QStringLiteral("REST API token"),
-                                  QStringLiteral("Media root folder"),
-                                  QStringLiteral("Choose the media root folder"),
-                                  QStringLiteral("Alert sound file"),
-                                  QStringLiteral("Choose the alert sound"),
-                                  QStringLiteral("Language"),
-                                  QStringLiteral("Save the settings"),
-                                  QStringLiteral("Discard the changes")};
+    const QStringList expected = {
+        QStringLiteral("SIP identity"),       QStringLiteral("SIP port"),
+        QStringLiteral("Outbound proxy"),     QStringLiteral("SIP user name"),
+        QStringLiteral("SIP password"),       QStringLiteral("MSRP port"),
+        QStringLiteral("REST API port"),      QStringLiteral("REST API token"),
+        QStringLiteral("Media root folder"),  QStringLiteral("Choose the media root folder"),
+        QStringLiteral("Alert sound file"),   QStringLiteral("Choose the alert sound"),
+        QStringLiteral("Language"),           QStringLiteral("Save the settings"),
+        QStringLiteral("Discard the changes")};
     QCOMPARE(visited, expected);
 }
 
@@ -274,11 +306,11 @@ void TestSettingsDialog::mnemonicsAreUnique()
         }
     for (QPushButton *button : m_dialog->findChildren<QPushButton *>())
         collect(button->text());
-    QCOMPARE(buddies, 10);
+    QCOMPARE(buddies, 11);
     QStringList unique = letters;
     unique.removeDuplicates();
     QCOMPARE(unique.size(), letters.size());
-    QVERIFY(letters.size() >= 12);
+    QVERIFY(letters.size() >= 13);
 }
 
 void TestSettingsDialog::restartNotice()
@@ -301,6 +333,160 @@ void TestSettingsDialog::restartNotice()
     auto *language = m_dialog->findChild<QComboBox *>(QStringLiteral("language"));
     language->setCurrentIndex(language->findData(QStringLiteral("es")));
     QVERIFY(m_dialog->restartNoticeShown());
+}
+
+// The secrets are in the credential file, mode 0600, and nowhere in the INI.
+void TestSettingsDialog::secretsOnlyInCredentialFile()
+{
+    m_dialog->setValues(sample());
+    QVERIFY(m_dialog->save());
+    const QByteArray ini = test::readFile(iniPath());
+    QVERIFY2(ini.contains("desk4"), ini.constData()); // the INI was written
+    QVERIFY2(!ini.contains("s3cret-pass"), ini.constData());
+    QVERIFY2(!ini.contains("0123456789abcdef-token"), ini.constData());
+    QVERIFY(!m_settings->contains(QStringLiteral("sip/password")));
+
+    struct stat info = {};
+    QCOMPARE(::stat(QFile::encodeName(credentialPath()).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 07777, mode_t(0600));
+    QCOMPARE(info.st_uid, ::geteuid());
+    QVERIFY(test::readFile(credentialPath()).contains("s3cret-pass"));
+    QVERIFY(!QFile::exists(credentialPath() + QStringLiteral(".new")));
+
+    // A password with what a line-based file could trip on still round-trips.
+    ui::ConsoleSettings values = sample();
+    values.sipPassword = QStringLiteral("p=w%d\n#é\r\n\t") + QChar(0x20AC);
+    QVERIFY(values.save(*m_settings));
+    QSettings reread(iniPath(), QSettings::IniFormat);
+    QCOMPARE(ui::ConsoleSettings::load(reread).sipPassword, values.sipPassword);
+
+    // No secrets left: no credential file.
+    values.sipUsername.clear();
+    values.sipPassword.clear();
+    values.restPort = 0;
+    values.restToken.clear();
+    QVERIFY(values.save(*m_settings));
+    QVERIFY(!QFile::exists(credentialPath()));
+    QCOMPARE(ui::ConsoleSettings::load(reread), values);
+}
+
+// An older console wrote the password and the token into the INI: the first load moves them.
+void TestSettingsDialog::migratesPlaintextSecrets()
+{
+    m_dialog.reset();
+    m_settings->setValue(QStringLiteral("sip/username"), QStringLiteral("desk4"));
+    m_settings->setValue(QStringLiteral("sip/password"), QStringLiteral("legacy-pass"));
+    m_settings->setValue(QStringLiteral("rest/token"), QStringLiteral("legacy-token-0123456789"));
+    m_settings->sync();
+    QVERIFY(test::readFile(iniPath()).contains("legacy-pass"));
+
+    QString problem;
+    const ui::ConsoleSettings loaded = ui::ConsoleSettings::load(*m_settings, &problem);
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QCOMPARE(loaded.sipPassword, QStringLiteral("legacy-pass"));
+    QCOMPARE(loaded.restToken, QStringLiteral("legacy-token-0123456789"));
+    const QByteArray ini = test::readFile(iniPath());
+    QVERIFY2(!ini.contains("legacy-pass"), ini.constData());
+    QVERIFY2(!ini.contains("legacy-token"), ini.constData());
+    QVERIFY(ini.contains("desk4"));
+    QCOMPARE(QFile::permissions(credentialPath()),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser |
+                 QFileDevice::WriteUser);
+    // Read back from the credential file alone.
+    QSettings reread(iniPath(), QSettings::IniFormat);
+    QCOMPARE(ui::ConsoleSettings::load(reread), loaded);
+
+    // A stale INI entry beside a credential file: the file's (newer) value wins, the INI's goes.
+    m_settings->setValue(QStringLiteral("sip/password"), QStringLiteral("older-pass"));
+    m_settings->sync();
+    QCOMPARE(ui::ConsoleSettings::load(*m_settings).sipPassword, QStringLiteral("legacy-pass"));
+    QVERIFY(!test::readFile(iniPath()).contains("older-pass"));
+}
+
+// A credential file others may read (copied by hand, a loose umask) is made 0600 at load.
+void TestSettingsDialog::tightensLooseMode()
+{
+    ui::CredentialFile file(credentialPath());
+    QVERIFY(file.write({{QStringLiteral("sip/password"), QStringLiteral("pw")}}));
+    QCOMPARE(::chmod(QFile::encodeName(credentialPath()).constData(), 0644), 0);
+    bool corrected = false;
+    const auto secrets = file.read(&corrected);
+    QVERIFY(secrets);
+    QVERIFY(corrected);
+    QCOMPARE(secrets->value(QStringLiteral("sip/password")), QStringLiteral("pw"));
+    struct stat info = {};
+    QCOMPARE(::stat(QFile::encodeName(credentialPath()).constData(), &info), 0);
+    QCOMPARE(info.st_mode & 07777, mode_t(0600));
+    QVERIFY(file.read(&corrected));
+    QVERIFY(!corrected);
+}
+
+// A credential file that is a link or another user's is not read: the dialog says why beside
+// the password, and saving replaces it with one of ours.
+void TestSettingsDialog::refusesForeignCredentialFile_data()
+{
+    QTest::addColumn<bool>("otherOwner");
+    QTest::newRow("symbolic link") << false;
+    QTest::newRow("another user's") << true;
+}
+
+void TestSettingsDialog::refusesForeignCredentialFile()
+{
+    QFETCH(bool, otherOwner);
+    m_dialog.reset();
+    const QString elsewhere = m_dir.filePath(QStringLiteral("elsewhere"));
+    QFile::remove(elsewhere);
+    ui::CredentialFile foreign(otherOwner ? credentialPath() : elsewhere);
+    QVERIFY(foreign.write({{QStringLiteral("sip/password"), QStringLiteral("planted")}}));
+    if (otherOwner) {
+        // Giving a file away takes root (CI runs as root).
+        if (::geteuid() != 0)
+            QSKIP("not root: cannot give a file to another user");
+        QCOMPARE(::chown(QFile::encodeName(credentialPath()).constData(), 65534, 65534), 0);
+    } else {
+        QVERIFY(QFile::link(elsewhere, credentialPath()));
+    }
+
+    QString problem;
+    const ui::ConsoleSettings loaded = ui::ConsoleSettings::load(*m_settings, &problem);
+    QVERIFY(loaded.sipPassword.isEmpty());
+    QVERIFY(problem.contains(credentialPath()));
+
+    m_dialog = std::make_unique<ui::SettingsDialog>(*m_settings);
+    QCOMPARE(m_dialog->problem(QStringLiteral("sipPassword")), problem);
+    QVERIFY(!m_dialog->findChild<QLabel *>(QStringLiteral("sipPasswordProblem"))->isHidden());
+    // Not a reason to refuse OK: saving is the remedy.
+    QVERIFY(m_dialog->validate());
+    m_dialog->setValues(sample());
+    QVERIFY(m_dialog->save());
+    QVERIFY(m_dialog->problem(QStringLiteral("sipPassword")).isEmpty());
+    QVERIFY(!QFileInfo(credentialPath()).isSymLink());
+    QCOMPARE(QFileInfo(credentialPath()).ownerId(), ::geteuid());
+    QCOMPARE(ui::ConsoleSettings::load(*m_settings, &problem).sipPassword,
+             QStringLiteral("s3cret-pass"));
+    // The link's target was not written through.
+    if (!otherOwner)
+        QVERIFY(test::readFile(elsewhere).contains("planted"));
+}
+
+// When the credential file cannot be written, the dialog says so beside the password, stays
+// open, and the password is not written anywhere else instead.
+void TestSettingsDialog::saveFailureShownBesidePassword()
+{
+    // A directory where the temporary file goes cannot be replaced by a file.
+    const QString blocker = credentialPath() + QStringLiteral(".new");
+    QVERIFY(QDir().mkpath(blocker + QStringLiteral("/x")));
+    m_dialog->setValues(sample());
+    m_dialog->show();
+    m_dialog->accept();
+    QVERIFY(m_dialog->isVisible());
+    QVERIFY(!m_dialog->problem(QStringLiteral("sipPassword")).isEmpty());
+    QVERIFY(!m_dialog->findChild<QLabel *>(QStringLiteral("sipPasswordProblem"))->isHidden());
+    QVERIFY(!test::readFile(iniPath()).contains("s3cret-pass"));
+    QVERIFY(!QFile::exists(credentialPath()));
+    QVERIFY(QDir(blocker).removeRecursively());
+    QVERIFY(m_dialog->save());
+    QVERIFY(m_dialog->problem(QStringLiteral("sipPassword")).isEmpty());
 }
 
 QTEST_MAIN(TestSettingsDialog)

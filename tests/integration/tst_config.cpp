@@ -96,6 +96,7 @@ private Q_SLOTS:
     void sampleConfigPasses();
     void fetchSettingsReachTheEngine();
     void startsFromFile();
+    void readableSecretsWarned();
 };
 
 void TestConfig::iniSyntax_data()
@@ -497,6 +498,37 @@ void TestConfig::startsFromFile()
     QVERIFY(process.waitForFinished(10000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
+}
+
+// A token in a configuration file that every local user can read is named at start (heraldd
+// prints it as a warning); the packaged mode (0640) or no secret at all gives no warning.
+void TestConfig::readableSecretsWarned()
+{
+    QTemporaryDir dir;
+    const QString withToken = writeFile(dir, QStringLiteral("token.ini"),
+                                        "[rest]\nlisten = 127.0.0.1:0\ntoken = s3cret-token\n");
+    const QString withoutToken =
+        writeFile(dir, QStringLiteral("plain.ini"), "[msrp]\nlisten = 127.0.0.1:0\n");
+    const auto warningsFor = [](const QString &file, QFileDevice::Permissions mode) {
+        QFile::setPermissions(file, mode);
+        app::CommandLine commandLine(QStringLiteral("test"));
+        const auto parsed =
+            commandLine.parse({QStringLiteral("heraldd"), QStringLiteral("--config"), file,
+                               QStringLiteral("--no-store")},
+                              QProcessEnvironment());
+        return parsed ? commandLine.warnings() : QStringList{QStringLiteral("parse failed")};
+    };
+    const auto owner = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+    const QStringList open =
+        warningsFor(withToken, owner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+    QCOMPARE(open.size(), 1);
+    QVERIFY2(open.first().contains(withToken) &&
+                 open.first().contains(QStringLiteral("rest/token")),
+             qPrintable(open.first()));
+    QVERIFY2(!open.first().contains(QStringLiteral("s3cret")), qPrintable(open.first()));
+    QCOMPARE(warningsFor(withToken, owner | QFileDevice::ReadGroup), QStringList());
+    QCOMPARE(warningsFor(withoutToken, owner | QFileDevice::ReadGroup | QFileDevice::ReadOther),
+             QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestConfig)

@@ -158,6 +158,14 @@ void TestConfigLogging::journalPrioritiesAndReload()
     QVERIFY(heraldd.poke("still"));
     QVERIFY2(heraldd.waitFor(&Heraldd::err, "MSRP still 481"), heraldd.err.constData());
 
+    // What only a restart applies is named, not silently ignored.
+    writeFile(config, "[log]\ntarget = journal\n[sip]\noutbound-proxy = sip:proxy.invalid;lr\n");
+    QVERIFY(::kill(pid_t(heraldd.process.processId()), SIGHUP) == 0);
+    QVERIFY2(heraldd.waitFor(&Heraldd::err,
+                             "SIGHUP: changed, applied at the next start: sip/outbound-proxy"),
+             heraldd.err.constData());
+    QVERIFY2(heraldd.waitFor(&Heraldd::out, "heraldd: settings reloaded"), heraldd.err.constData());
+
     QVERIFY(::kill(pid_t(heraldd.process.processId()), SIGTERM) == 0);
     QVERIFY(heraldd.process.waitForFinished(timeoutMs));
     QCOMPARE(heraldd.process.exitCode(), 0);

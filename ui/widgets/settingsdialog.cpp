@@ -28,7 +28,7 @@ const QColor problemColour(0x9b, 0x1c, 0x1c);
 SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     : QDialog(parent)
     , m_settings(settings)
-    , m_loaded(ConsoleSettings::load(settings))
+    , m_loaded(ConsoleSettings::load(settings, &m_credentialProblem))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Herald settings"));
@@ -53,6 +53,9 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     auto *servicesForm = new QFormLayout(services);
     m_msrpPort =
         addPort(servicesForm, tr("&MSRP port:"), QStringLiteral("msrpPort"), tr("MSRP port"));
+    m_restPort = addLineEdit(servicesForm, tr("R&EST port:"), QStringLiteral("restPort"),
+                             tr("REST API port"));
+    m_restPort->setPlaceholderText(tr("Off (e.g. 8081, on 127.0.0.1)"));
     m_restToken = addLineEdit(servicesForm, tr("&REST token:"), QStringLiteral("restToken"),
                               tr("REST API token"));
     m_restToken->setEchoMode(QLineEdit::PasswordEchoOnEdit);
@@ -115,6 +118,7 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
                                     m_username,
                                     m_password,
                                     m_msrpPort,
+                                    m_restPort,
                                     m_restToken,
                                     m_mediaRoot,
                                     browseMedia,
@@ -210,6 +214,8 @@ ConsoleSettings SettingsDialog::values() const
     values.sipUsername = m_username->text();
     values.sipPassword = m_password->text();
     values.msrpPort = quint16(m_msrpPort->value());
+    ConsoleSettings::checkRestPort(m_restPort->text(), values.msrpPort, values.sipPort,
+                                   &values.restPort);
     values.restToken = m_restToken->text();
     values.mediaRoot = m_mediaRoot->text().trimmed();
     values.alertSound = m_alertSound->text().trimmed();
@@ -225,6 +231,7 @@ void SettingsDialog::setValues(const ConsoleSettings &values)
     m_username->setText(values.sipUsername);
     m_password->setText(values.sipPassword);
     m_msrpPort->setValue(values.msrpPort);
+    m_restPort->setText(values.restPort == 0 ? QString() : QString::number(values.restPort));
     m_restToken->setText(values.restToken);
     m_mediaRoot->setText(values.mediaRoot);
     m_alertSound->setText(values.alertSound);
@@ -235,12 +242,16 @@ void SettingsDialog::setValues(const ConsoleSettings &values)
 bool SettingsDialog::validate()
 {
     const ConsoleSettings now = values();
+    const QString restPortProblem =
+        ConsoleSettings::checkRestPort(m_restPort->text(), now.msrpPort, now.sipPort);
+    const bool restOn = restPortProblem.isEmpty() && now.restPort != 0;
     const QList<std::pair<QWidget *, QString>> checks = {
         {m_identity, ConsoleSettings::checkSipUri(now.sipIdentity, false)},
         {m_proxy, ConsoleSettings::checkSipUri(now.outboundProxy, false)},
         {m_username, QString()},
         {m_password, ConsoleSettings::checkCredentials(now.sipUsername, now.sipPassword)},
-        {m_restToken, ConsoleSettings::checkToken(now.restToken)},
+        {m_restPort, restPortProblem},
+        {m_restToken, ConsoleSettings::checkToken(now.restToken, restOn)},
         {m_mediaRoot, ConsoleSettings::checkFolder(now.mediaRoot)},
         {m_alertSound, ConsoleSettings::checkSound(now.alertSound)},
     };
@@ -249,6 +260,9 @@ bool SettingsDialog::validate()
         showProblem(field, problem);
         valid = valid && problem.isEmpty();
     }
+    // Not a reason to refuse: saving writes a new credential file, which is the remedy.
+    if (valid && !m_credentialProblem.isEmpty())
+        showProblem(m_password, m_credentialProblem);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
     return valid;
 }
@@ -282,7 +296,14 @@ bool SettingsDialog::save()
         return false;
     }
     const ConsoleSettings saved = values();
-    saved.save(m_settings);
+    if (auto stored = saved.save(m_settings); !stored) {
+        m_credentialProblem = stored.error().detail;
+        showProblem(m_password, m_credentialProblem);
+        m_password->setFocus(Qt::OtherFocusReason);
+        return false;
+    }
+    m_credentialProblem.clear();
+    showProblem(m_password, QString());
     Q_EMIT settingsSaved(saved);
     return true;
 }

@@ -18,8 +18,9 @@ class QSpinBox;
 namespace herald::ui {
 
 // The console's settings: SIP identity, port, outbound proxy and credentials, the MSRP port,
-// the REST token, the media root, the alert sound and the language. Reads and writes them
-// with ConsoleSettings on the QSettings it is given. Every field is checked as it is typed,
+// the REST API's port (off by default) and token, the media root, the alert sound and the
+// language. Reads and writes them with ConsoleSettings on the QSettings it is given (the
+// secrets in the owner-only credential file beside it). Every field is checked as it is typed,
 // with the reason beside it; OK refuses to close while one is wrong. A notice says when the
 // changes need Herald restarted. Every control has a mnemonic label and an accessible name.
 class SettingsDialog : public QDialog
@@ -58,6 +59,10 @@ private:
     void updateRestartNotice();
 
     QSettings &m_settings;
+    // Why the credential file was not read or written; shown beside the password until a save
+    // succeeds (saving replaces a refused file).
+    // Declared before m_loaded, which fills it.
+    QString m_credentialProblem;
     ConsoleSettings m_loaded;
     QLineEdit *m_identity = nullptr;
     QSpinBox *m_sipPort = nullptr;
@@ -65,6 +70,7 @@ private:
     QLineEdit *m_username = nullptr;
     QLineEdit *m_password = nullptr;
     QSpinBox *m_msrpPort = nullptr;
+    QLineEdit *m_restPort = nullptr;
     QLineEdit *m_restToken = nullptr;
     QLineEdit *m_mediaRoot = nullptr;
     QLineEdit *m_alertSound = nullptr;
