@@ -96,7 +96,12 @@ CallManager::CallManager(sip::Agent &sip, msrp::Endpoint &msrp, const EngineConf
     connect(&m_sip, &sip::Agent::incomingInfo, this,
             [this](sip::CallId call, sip::RequestId request, const QByteArray &contentType,
                    const QByteArray &body, const sip::IncomingRequest &) {
+                m_unansweredInfos.insert(request);
                 Q_EMIT infoReceived(call, request, contentType, body);
+                if (m_unansweredInfos.contains(request))
+                    QTimer::singleShot(kInfoAnswerDeadline, this, [this, request, contentType] {
+                        answerInfoNobodyTook(request, contentType);
+                    });
             });
     connect(&m_sip, &sip::Agent::infoResponse, this,
             [this](sip::CallId call, sip::RequestId request, const sip::SipResponse &response) {
@@ -579,7 +584,20 @@ Result<sip::RequestId> CallManager::sendInfo(Call::Id id, const QByteArray &cont
 Result<void> CallManager::respondInfo(sip::RequestId request, int status,
                                       const QByteArray &contentType, const QByteArray &body)
 {
+    m_unansweredInfos.remove(request);
     return m_sip.respondInfo(request, status, contentType, body);
+}
+
+void CallManager::answerInfoNobodyTook(sip::RequestId request, const QByteArray &contentType)
+{
+    if (!m_unansweredInfos.remove(request))
+        return;
+    // A UAS answers every request (RFC 3261 §8.2). MSML that no controller executes must not
+    // look executed: 415 (RFC 3261 §21.4.13). Any other INFO is legacy usage (RFC 6086 §2,
+    // no Info-Package): it reached the application as an event, so it is accepted.
+    const bool msml = contentType.trimmed().toLower().startsWith("application/msml+xml");
+    if (auto sent = m_sip.respondInfo(request, msml ? 415 : 200); !sent)
+        qCDebug(lcService) << "INFO" << request << "not answered:" << sent.error().detail;
 }
 
 } // namespace herald::service

@@ -15,6 +15,9 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
+
+#include <chrono>
 
 #include <functional>
 
@@ -163,6 +166,8 @@ private:
     // Ends a call that failed on our side: BYE (or CANCEL), and Failed.
     void failLocally(Call &call, const QString &why);
     void onSessionClosed(Call::Id id, const QString &reason);
+    // An INFO no handler answered within kInfoAnswerDeadline gets a default answer.
+    void answerInfoNobodyTook(sip::RequestId request, const QByteArray &contentType);
     // callmanagerfiles.cpp: control-only dialogs and RFC 5547 file reception.
     void acceptControlDialog(sip::CallId id, const sip::IncomingInvite &invite);
     // Checks an accepted push offer against the spool; the 488 warning when refused.
@@ -182,6 +187,11 @@ private:
     QHash<Call::Id, Call *> m_calls;
     FileSpool m_spool;
     EmergencyDataFetcher m_emergencyFetcher{m_config.emergencyFetchTimeout};
+    // INFOs handed to infoReceived and not answered yet (respondInfo() takes them out).
+    QSet<sip::RequestId> m_unansweredInfos;
+    // How long a handler of infoReceived has to answer (a handler answers at once, or after
+    // asking someone); well inside the sender's 32 s transaction timeout (RFC 3261 §17.1.2).
+    static constexpr std::chrono::milliseconds kInfoAnswerDeadline{2000};
 };
 
 } // namespace herald::service

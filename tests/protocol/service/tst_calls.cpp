@@ -89,6 +89,8 @@ private Q_SLOTS:
     void noCommonAcceptTypes();
     void pageMessages();
     void infoWithMsml();
+    void infoNobodyAnswers_data();
+    void infoNobodyAnswers();
     void lostSessionEndsCall();
     void peerClosedMsrpWithoutBye();
     void sipPortInUse();
@@ -469,6 +471,34 @@ void TestCalls::infoWithMsml()
     QCOMPARE(response.status, 200);
     QCOMPARE(response.body, result);
     QVERIFY(response.contentType.startsWith("application/msml+xml"));
+}
+
+// An INFO that no handler answers still gets its final response, before the sender's
+// transaction times out: 200 for legacy usage, 415 for MSML when no controller executes it.
+void TestCalls::infoNobodyAnswers_data()
+{
+    QTest::addColumn<QByteArray>("contentType");
+    QTest::addColumn<int>("status");
+    QTest::newRow("legacy text") << QByteArray("text/plain") << 200;
+    QTest::newRow("MSML, control off") << QByteArray("application/msml+xml") << 415;
+}
+
+void TestCalls::infoNobodyAnswers()
+{
+    QFETCH(QByteArray, contentType);
+    QFETCH(int, status);
+    auto [a, b] = establish(false);
+    QVERIFY(a && b);
+    QSignalSpy infoAtB(&m_b->calls(), &CallManager::infoReceived);
+    QSignalSpy responseAtA(&m_a->calls(), &CallManager::infoResponse);
+    auto sent = m_a->calls().sendInfo(a->id(), contentType, "<msml version=\"1.1\"/>");
+    QVERIFY(sent);
+    QVERIFY(infoAtB.wait(waitMs));
+    QTRY_VERIFY_WITH_TIMEOUT(!responseAtA.isEmpty(), waitMs);
+    QCOMPARE(responseAtA.first().at(1).toULongLong(), *sent);
+    QCOMPARE(responseAtA.first().at(2).value<sip::SipResponse>().status, status);
+    // Answered once: a late answer from the application is refused, not sent twice.
+    QVERIFY(!m_b->calls().respondInfo(infoAtB.first().at(1).toULongLong(), 200));
 }
 
 // The MSRP session ending under a call (here closed locally, as a lost connection would end
