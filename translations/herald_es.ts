@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>herald::app</name>
+    <message>
+        <source>REST API not started: %1</source>
+        <translation>API REST no iniciada: %1</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::CallDataPanel</name>
     <message>
         <source>Call data</source>
@@ -416,6 +423,69 @@
     <message>
         <source>The alert plays WAV files only</source>
         <translation>La alerta solo reproduce archivos WAV</translation>
+    </message>
+    <message>
+        <source>A port is a number from 1 to 65535, or off</source>
+        <translation>Un puerto es un número de 1 a 65535, u «off» (desactivado)</translation>
+    </message>
+    <message>
+        <source>MSRP listens on this port</source>
+        <translation>MSRP ya escucha en este puerto</translation>
+    </message>
+    <message>
+        <source>The REST API needs a token: every request must present it</source>
+        <translation>La API REST necesita un token: toda petición debe presentarlo</translation>
+    </message>
+    <message>
+        <source>SIP listens on this port</source>
+        <translation>SIP ya escucha en este puerto</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CredentialFile</name>
+    <message>
+        <source>%1 is a symbolic link; credentials were not read from it</source>
+        <translation>%1 es un enlace simbólico; no se leyeron credenciales de él</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>No se puede leer %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; credentials were not read from it</source>
+        <translation>%1 no es un archivo normal; no se leyeron credenciales de él</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another user; credentials were not read from it. Remove it, or save the settings again to replace it</source>
+        <translation>%1 pertenece a otro usuario; no se leyeron credenciales de él. Elimínelo o vuelva a guardar la configuración para reemplazarlo</translation>
+    </message>
+    <message>
+        <source>%1 can be read by other users and its mode cannot be changed to 0600: %2</source>
+        <translation>Otros usuarios pueden leer %1 y no se puede cambiar su modo a 0600: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to hold credentials</source>
+        <translation>%1 es demasiado grande para contener credenciales</translation>
+    </message>
+    <message>
+        <source>%1, line %2: not a &quot;key=value&quot; line</source>
+        <translation>%1, línea %2: no es una línea «clave=valor»</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>No se puede eliminar %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>No se puede crear la carpeta %1</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1: %2</source>
+        <translation>No se puede reemplazar %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>No se puede escribir %1: %2</translation>
     </message>
 </context>
 <context>
@@ -893,7 +963,7 @@
     </message>
     <message>
         <source>%1 out / %2 in</source>
-        <translation>%1 salientes / %2 entrantes</translation>
+        <translation>%1 env. / %2 rec.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1188,6 +1258,18 @@ Seleccione una y pulse Intro (o Atender) para atenderla. Puede tener hasta %1 ll
         <source>WAV sounds (*.wav)</source>
         <translation>Sonidos WAV (*.wav)</translation>
     </message>
+    <message>
+        <source>R&amp;EST port:</source>
+        <translation>Puerto R&amp;EST:</translation>
+    </message>
+    <message>
+        <source>REST API port</source>
+        <translation>Puerto de la API REST</translation>
+    </message>
+    <message>
+        <source>Off (e.g. 8081, on 127.0.0.1)</source>
+        <translation>Desactivado (p. ej., 8081, en 127.0.0.1)</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::SipDialogsModel</name>
@@ -1245,10 +1327,6 @@ Seleccione una y pulse Intro (o Atender) para atenderla. Puede tener hasta %1 ll
     <message>
         <source>Sent by the SIP stack on its own</source>
         <translation>Enviado por la pila SIP por sí sola</translation>
-    </message>
-    <message>
-        <source>(Sent through the SIP stack: the header fields it adds are not recorded.)</source>
-        <translation>(Enviado a través de la pila SIP: no se registran los campos de cabecera que añade.)</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1314,6 +1392,79 @@ Seleccione una y pulse Intro (o Atender) para atenderla. Puede tener hasta %1 ll
     </message>
 </context>
 <context>
+    <name>herald::ui::StateNames</name>
+    <message>
+        <source>Idle</source>
+        <comment>MSRP session state</comment>
+        <translation>Inactiva</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <comment>MSRP session state</comment>
+        <translation>Conectando</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <comment>MSRP session state</comment>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>MSRP session state</comment>
+        <translation>Activa</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>MSRP session state</comment>
+        <translation>Cerrada</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>MSRP session state</comment>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <comment>SIP dialog state</comment>
+        <translation>Ofrecido</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <comment>SIP dialog state</comment>
+        <translation>Sonando</translation>
+    </message>
+    <message>
+        <source>Calling</source>
+        <comment>SIP dialog state</comment>
+        <translation>Llamando</translation>
+    </message>
+    <message>
+        <source>Answering</source>
+        <comment>SIP dialog state</comment>
+        <translation>Contestando</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>SIP dialog state</comment>
+        <translation>Establecido</translation>
+    </message>
+    <message>
+        <source>Ending</source>
+        <comment>SIP dialog state</comment>
+        <translation>Finalizando</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <comment>SIP dialog state</comment>
+        <translation>Finalizado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>SIP dialog state</comment>
+        <translation>Fallido</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::TcpConnectionsModel</name>
     <message>
         <source>Direction</source>
@@ -1365,7 +1516,7 @@ Seleccione una y pulse Intro (o Atender) para atenderla. Puede tener hasta %1 ll
     </message>
     <message>
         <source>%1 in / %2 out</source>
-        <translation>%1 recibidos / %2 enviados</translation>
+        <translation>%1 rec. / %2 env.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>herald::app</name>
+    <message>
+        <source>REST API not started: %1</source>
+        <translation>API REST non démarrée : %1</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::CallDataPanel</name>
     <message>
         <source>Call data</source>
@@ -416,6 +423,69 @@
     <message>
         <source>The alert plays WAV files only</source>
         <translation>L’alerte ne lit que des fichiers WAV</translation>
+    </message>
+    <message>
+        <source>A port is a number from 1 to 65535, or off</source>
+        <translation>Un port est un nombre de 1 à 65535, ou « off » (désactivé)</translation>
+    </message>
+    <message>
+        <source>MSRP listens on this port</source>
+        <translation>MSRP écoute déjà sur ce port</translation>
+    </message>
+    <message>
+        <source>The REST API needs a token: every request must present it</source>
+        <translation>L’API REST exige un jeton : chaque requête doit le présenter</translation>
+    </message>
+    <message>
+        <source>SIP listens on this port</source>
+        <translation>SIP écoute déjà sur ce port</translation>
+    </message>
+</context>
+<context>
+    <name>herald::ui::CredentialFile</name>
+    <message>
+        <source>%1 is a symbolic link; credentials were not read from it</source>
+        <translation>%1 est un lien symbolique ; les identifiants n’y ont pas été lus</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file; credentials were not read from it</source>
+        <translation>%1 n’est pas un fichier ordinaire ; les identifiants n’y ont pas été lus</translation>
+    </message>
+    <message>
+        <source>%1 belongs to another user; credentials were not read from it. Remove it, or save the settings again to replace it</source>
+        <translation>%1 appartient à un autre utilisateur ; les identifiants n’y ont pas été lus. Supprimez-le, ou enregistrez de nouveau les paramètres pour le remplacer</translation>
+    </message>
+    <message>
+        <source>%1 can be read by other users and its mode cannot be changed to 0600: %2</source>
+        <translation>%1 est lisible par d’autres utilisateurs et son mode ne peut pas passer à 0600 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to hold credentials</source>
+        <translation>%1 est trop volumineux pour contenir des identifiants</translation>
+    </message>
+    <message>
+        <source>%1, line %2: not a &quot;key=value&quot; line</source>
+        <translation>%1, ligne %2 : ce n’est pas une ligne « clé=valeur »</translation>
+    </message>
+    <message>
+        <source>Cannot remove %1: %2</source>
+        <translation>Impossible de supprimer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Impossible de créer le dossier %1</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1: %2</source>
+        <translation>Impossible de remplacer %1 : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -893,7 +963,7 @@
     </message>
     <message>
         <source>%1 out / %2 in</source>
-        <translation>%1 sortants / %2 entrants</translation>
+        <translation>%1 env. / %2 reç.</translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -1188,6 +1258,18 @@ Sélectionnez-en un et appuyez sur Entrée (ou Prendre) pour y répondre. Jusqu�
         <source>WAV sounds (*.wav)</source>
         <translation>Sons WAV (*.wav)</translation>
     </message>
+    <message>
+        <source>R&amp;EST port:</source>
+        <translation>Port R&amp;EST :</translation>
+    </message>
+    <message>
+        <source>REST API port</source>
+        <translation>Port de l’API REST</translation>
+    </message>
+    <message>
+        <source>Off (e.g. 8081, on 127.0.0.1)</source>
+        <translation>Désactivé (p. ex. 8081, sur 127.0.0.1)</translation>
+    </message>
 </context>
 <context>
     <name>herald::ui::SipDialogsModel</name>
@@ -1245,10 +1327,6 @@ Sélectionnez-en un et appuyez sur Entrée (ou Prendre) pour y répondre. Jusqu�
     <message>
         <source>Sent by the SIP stack on its own</source>
         <translation>Envoyé par la pile SIP d’elle-même</translation>
-    </message>
-    <message>
-        <source>(Sent through the SIP stack: the header fields it adds are not recorded.)</source>
-        <translation>(Envoyé via la pile SIP : les champs d’en-tête qu’elle ajoute ne sont pas enregistrés.)</translation>
     </message>
     <message>
         <source>Time</source>
@@ -1314,6 +1392,79 @@ Sélectionnez-en un et appuyez sur Entrée (ou Prendre) pour y répondre. Jusqu�
     </message>
 </context>
 <context>
+    <name>herald::ui::StateNames</name>
+    <message>
+        <source>Idle</source>
+        <comment>MSRP session state</comment>
+        <translation>Inactive</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <comment>MSRP session state</comment>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <comment>MSRP session state</comment>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>MSRP session state</comment>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <comment>MSRP session state</comment>
+        <translation>Fermée</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>MSRP session state</comment>
+        <translation>En échec</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <comment>SIP dialog state</comment>
+        <translation>Présenté</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <comment>SIP dialog state</comment>
+        <translation>Sonnerie</translation>
+    </message>
+    <message>
+        <source>Calling</source>
+        <comment>SIP dialog state</comment>
+        <translation>Appel émis</translation>
+    </message>
+    <message>
+        <source>Answering</source>
+        <comment>SIP dialog state</comment>
+        <translation>Décroché</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <comment>SIP dialog state</comment>
+        <translation>Établi</translation>
+    </message>
+    <message>
+        <source>Ending</source>
+        <comment>SIP dialog state</comment>
+        <translation>Fin en cours</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <comment>SIP dialog state</comment>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <comment>SIP dialog state</comment>
+        <translation>En échec</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::TcpConnectionsModel</name>
     <message>
         <source>Direction</source>
@@ -1365,7 +1516,7 @@ Sélectionnez-en un et appuyez sur Entrée (ou Prendre) pour y répondre. Jusqu�
     </message>
     <message>
         <source>%1 in / %2 out</source>
-        <translation>%1 reçus / %2 envoyés</translation>
+        <translation>%1 reç. / %2 env.</translation>
     </message>
 </context>
 <context>

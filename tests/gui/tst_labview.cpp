@@ -5,23 +5,38 @@
 // Engine for SIP) on loopback. The tables follow a session's life from creation to its end,
 // a transfer's progress by Byte-Range reaches the delegate, connections count their octets,
 // updates arrive batched (one dataChanged per round, not one per chunk), and with 1,000 live
-// sessions the console's event loop keeps answering (figure console.stall.max).
+// sessions the console's event loop keeps answering (figure console.stall.max). At
+// 1280x800 every column of every Lab table is in sight and the SIP ladder keeps room for its
+// messages (figure console.lab.rungs); the queue's State column fits its longest label in
+// English, Spanish and French.
 
 #include "engine/core/clock.h"
 #include "engine/core/randomsource.h"
 #include "engine/msrp/session/msrpendpoint.h"
 #include "engine/service/engine.h"
 #include "tests/protocol/msrp/msrptestpeer.h"
+#include "ui/models/incomingcallsmodel.h"
 #include "ui/models/msrpsessionsmodel.h"
+#include "ui/models/msrptracemodel.h"
 #include "ui/models/sipdialogsmodel.h"
 #include "ui/models/tcpconnectionsmodel.h"
+#include "ui/widgets/consolelanguage.h"
 #include "ui/widgets/labview.h"
 #include "ui/widgets/mainwindow.h"
+#include "ui/widgets/msrptraceview.h"
 #include "ui/widgets/placeholdertableview.h"
+#include "ui/widgets/sipladderview.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
 #include <QElapsedTimer>
+#include <QHeaderView>
+#include <QListView>
+#include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
+#include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTest>
 #include <QTimer>
@@ -92,9 +107,15 @@ private Q_SLOTS:
     void cleanup();
     void sessionLife();
     void sipDialogs();
+    void layoutAt1280x800();
+    void queueStateFits_data();
+    void queueStateFits();
     void thousandSessions();
 
 private:
+    // Places a call from `caller` to the console; null on failure.
+    service::Call *callConsole(service::Engine &caller);
+
     SystemClock m_clock;
     SeededRandomSource m_random{21};
     SeededRandomSource m_peerRandom{22};
@@ -233,6 +254,191 @@ void TestLabView::sipDialogs()
     QTRY_COMPARE_WITH_TIMEOUT(dialogs->index(0, ui::SipDialogsModel::State).data().toString(),
                               QStringLiteral("Ended"), waitMs);
     QCOMPARE(dialogs->rowCount(), 1); // kept as history
+    QSignalSpy stopped(&caller.sip(), &sip::Agent::stopped);
+    caller.stop();
+    QVERIFY(stopped.wait(waitMs));
+}
+
+service::Call *TestLabView::callConsole(service::Engine &caller)
+{
+    auto placed = caller.calls().placeCall("sip:lab@127.0.0.1:" +
+                                           QByteArray::number(m_engine->sipListenPort()));
+    return placed ? *placed : nullptr;
+}
+
+// Issue 8: at 1280x800 the MSRP sessions table was wider than its pane (the Transfer column
+// behind a horizontal scrollbar) and the SIP ladder showed 3-4 messages.
+void TestLabView::layoutAt1280x800()
+{
+    service::Engine caller(engineConfig(QStringLiteral("caller")), m_clock, m_peerRandom);
+    QVERIFY(caller.start());
+    ui::LabView *lab = m_window->labView();
+    ui::SipDialogsModel *dialogs = lab->sipDialogsModel();
+    ui::MsrpSessionsModel *sessions = lab->msrpSessionsModel();
+    // Three live calls with a text each way: long ids and URIs in every table.
+    QList<service::Call *> calls;
+    for (int i = 0; i < 3; ++i) {
+        service::Call *call = callConsole(caller);
+        QVERIFY(call);
+        calls.append(call);
+        QTRY_COMPARE_WITH_TIMEOUT(dialogs->rowCount(), i + 1, waitMs);
+        const auto id = dialogs->index(i, 0).data(ui::SipDialogsModel::CallIdRole).value<quint64>();
+        QVERIFY(m_engine->calls().answer(id));
+        QTRY_COMPARE_WITH_TIMEOUT(call->state(), service::CallState::Active, waitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(sessions->rowCount(), i + 1, waitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            sessions->index(i, 0).data(ui::MsrpSessionsModel::StateRole).toInt() ==
+                int(msrp::SessionState::Active),
+            waitMs);
+        QVERIFY(call->sendText("text/plain", QByteArray(3000 + 1000 * i, 'x')));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(
+        sessions->index(2, 0).data(ui::MsrpSessionsModel::ProgressRole).toInt() == 100, waitMs);
+    lab->sipDialogsView()->setCurrentIndex(dialogs->index(1, 0));
+    m_window->resize(1280, 800);
+    sessions->flush();
+    dialogs->flush();
+    lab->tcpConnectionsModel()->flush();
+    QTest::qWait(2 * ui::LiveTableModel::batchIntervalMs); // a batched round, then layout
+    QCOMPARE(m_window->size(), QSize(1280, 800));
+
+    const auto fits = [](QTableView *view, const char *name) {
+        QHeaderView *header = view->horizontalHeader();
+        const int viewport = view->viewport()->width();
+        QVERIFY2(viewport > 0, name);
+        QVERIFY2(view->horizontalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("%1: a horizontal scrollbar (max %2, viewport %3)")
+                                .arg(QLatin1String(name))
+                                .arg(view->horizontalScrollBar()->maximum())
+                                .arg(viewport)));
+        for (int c = 0; c < header->count(); ++c) {
+            const int left = view->columnViewportPosition(c);
+            QVERIFY2(left >= 0 && left + view->columnWidth(c) <= viewport,
+                     qPrintable(QStringLiteral("%1: column %2 at %3+%4 outside %5")
+                                    .arg(QLatin1String(name))
+                                    .arg(c)
+                                    .arg(left)
+                                    .arg(view->columnWidth(c))
+                                    .arg(viewport)));
+            // Every header can still be read.
+            QVERIFY2(
+                view->columnWidth(c) >= header->sectionSizeHint(c) || c == header->count() - 1,
+                qPrintable(QStringLiteral("%1: header %2 cut").arg(QLatin1String(name)).arg(c)));
+        }
+    };
+    fits(lab->sipDialogsView(), "SIP dialogs");
+    fits(lab->msrpSessionsView(), "MSRP sessions");
+    fits(lab->tcpConnectionsView(), "TCP connections");
+
+    // The Transfer column: in the viewport, wide enough for its bar and text.
+    ui::PlaceholderTableView *view = lab->msrpSessionsView();
+    const int transfer = ui::MsrpSessionsModel::Transfer;
+    const QString progress = sessions->index(2, transfer).data().toString();
+    QVERIFY(progress.contains(QStringLiteral(" of ")));
+    QVERIFY2(view->columnWidth(transfer) >= view->fontMetrics().horizontalAdvance(progress),
+             qPrintable(QString::number(view->columnWidth(transfer))));
+    QVERIFY(view->columnViewportPosition(transfer) + view->columnWidth(transfer) <=
+            view->viewport()->width());
+    // An elided identifier shows in full on hover.
+    const QModelIndex session = sessions->index(0, ui::MsrpSessionsModel::Session);
+    QCOMPARE(session.data(Qt::ToolTipRole).toString(),
+             QString::fromLatin1(session.data(ui::MsrpSessionsModel::SessionIdRole).toByteArray()));
+    QVERIFY(dialogs->index(0, ui::SipDialogsModel::Remote).data(Qt::ToolTipRole).isValid());
+
+    // The MSRP trace of a session: its frames' columns in sight too.
+    view->setCurrentIndex(sessions->index(2, 0));
+    QTRY_VERIFY_WITH_TIMEOUT(lab->traceView()->table()->model()->rowCount() > 0, waitMs);
+    QTest::qWait(50);
+    fits(lab->traceView()->table(), "MSRP trace");
+
+    // The ladder's pane: the details get what the tables leave, for several messages.
+    lab->sipDialogsView()->setCurrentIndex(dialogs->index(2, 0));
+    QCOMPARE(lab->details()->currentWidget(), lab->ladderView());
+    QTest::qWait(50);
+    const double rungs =
+        double(lab->ladderView()->ladder()->viewport()->height()) / lab->ladderRungHeight();
+    std::printf("figure console.lab.rungs %.1f rungs\n", rungs);
+    std::fflush(stdout);
+    QVERIFY2(rungs >= 7.0, qPrintable(QString::number(rungs)));
+    // The tables keep two rows in sight (one for the connections).
+    for (QTableView *table : {static_cast<QTableView *>(lab->sipDialogsView()),
+                              static_cast<QTableView *>(lab->msrpSessionsView())})
+        QVERIFY2(table->viewport()->height() >= 2 * table->verticalHeader()->defaultSectionSize(),
+                 qPrintable(QString::number(table->viewport()->height())));
+
+    // The user's proportions come back from a saved layout.
+    const QByteArray saved = lab->saveLayout();
+    QList<int> moved = lab->splitter()->sizes();
+    moved[0] += 40;
+    moved[3] -= 40;
+    lab->splitter()->setSizes(moved);
+    const QList<int> chosen = lab->splitter()->sizes();
+    QVERIFY(lab->restoreLayout(saved));
+    QVERIFY(lab->splitter()->sizes() != chosen);
+    QVERIFY(!lab->restoreLayout(QByteArray()));
+
+    QSignalSpy stopped(&caller.sip(), &sip::Agent::stopped);
+    caller.stop();
+    QVERIFY(stopped.wait(waitMs));
+}
+
+void TestLabView::queueStateFits_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("waiting");
+    QTest::newRow("English") << QStringLiteral("en") << QStringLiteral("Waiting");
+    QTest::newRow("Spanish") << QStringLiteral("es") << QStringLiteral("En espera");
+    QTest::newRow("French") << QStringLiteral("fr") << QStringLiteral("En attente");
+}
+
+// Issue 8: the queue's "En espera" was cut in Spanish. The State column fits its widest
+// label (bold, as a waiting row is drawn) in each language, with the translator installed.
+void TestLabView::queueStateFits()
+{
+    QFETCH(QString, language);
+    QFETCH(QString, waiting);
+    ui::ConsoleLanguage installer(*QApplication::instance());
+    QVERIFY(installer.install(language));
+    const auto restore = qScopeGuard([&installer] { installer.install(QStringLiteral("en")); });
+    m_testers.clear();
+    m_window = std::make_unique<ui::MainWindow>(*m_engine); // built in the language
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+
+    service::Engine caller(engineConfig(QStringLiteral("caller")), m_clock, m_peerRandom);
+    QVERIFY(caller.start());
+    QVERIFY(callConsole(caller));
+    ui::IncomingCallsModel *queue = m_window->incomingModel();
+    QTRY_COMPARE_WITH_TIMEOUT(queue->rowCount(), 1, waitMs);
+    QTRY_VERIFY_WITH_TIMEOUT(queue->index(0, 0).data(ui::IncomingCallsModel::WaitingRole).toBool(),
+                             waitMs);
+    QTest::qWait(50);
+
+    QTableView *view = m_window->incomingView();
+    const QModelIndex state = queue->index(0, ui::IncomingCallsModel::State);
+    QCOMPARE(state.data().toString(), waiting);
+    const QFont font = state.data(Qt::FontRole).value<QFont>().resolve(view->font());
+    QVERIFY(font.bold());
+    const int margins =
+        2 * (view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1);
+    const int width = view->columnWidth(ui::IncomingCallsModel::State);
+    for (const QString &text : ui::IncomingCallsModel::stateTexts())
+        QVERIFY2(QFontMetrics(font).horizontalAdvance(text) + margins <= width,
+                 qPrintable(QStringLiteral("\"%1\" needs %2 px, the column has %3")
+                                .arg(text)
+                                .arg(QFontMetrics(font).horizontalAdvance(text) + margins)
+                                .arg(width)));
+    // The waiting caller's number, bold too, is not cut either.
+    const QString number = queue->index(0, ui::IncomingCallsModel::Caller).data().toString();
+    QVERIFY2(QFontMetrics(font).horizontalAdvance(number) + margins <=
+                 view->columnWidth(ui::IncomingCallsModel::Caller),
+             qPrintable(number));
+    // And the column is in sight, not pushed out of the queue.
+    QVERIFY(view->columnViewportPosition(ui::IncomingCallsModel::State) + width <=
+            view->viewport()->width());
+    QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+
     QSignalSpy stopped(&caller.sip(), &sip::Agent::stopped);
     caller.stop();
     QVERIFY(stopped.wait(waitMs));

@@ -7,6 +7,7 @@
 // placeholders (%1, %n) and its mnemonic. A string someone adds without translating fails
 // here; `cmake --build <dir> --target update_translations` brings it into the .ts files.
 
+#include "ui/models/statenames.h"
 #include "ui/widgets/consolelanguage.h"
 
 #include <QCoreApplication>
@@ -14,11 +15,14 @@
 #include <QFile>
 #include <QHash>
 #include <QLibraryInfo>
+#include <QMetaEnum>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QXmlStreamReader>
 
 using namespace herald;
@@ -119,6 +123,8 @@ private Q_SLOTS:
     void initTestCase();
     void everyStringTranslated_data();
     void everyStringTranslated();
+    void stateNamesTranslated_data();
+    void stateNamesTranslated();
     void loadsChosenLanguage_data();
     void loadsChosenLanguage();
     void resolvesFromLocale_data();
@@ -208,6 +214,50 @@ void TestTranslations::everyStringTranslated()
                             .arg(problems.size())
                             .arg(path) +
                         problems.join(QStringLiteral("\n  "))));
+}
+
+void TestTranslations::stateNamesTranslated_data()
+{
+    everyStringTranslated_data();
+}
+
+// The Lab's states are shown in the console's language (they were the engine's enum keys,
+// English everywhere): each state has a translation in the compiled catalogue, and the
+// models' display name is that translation.
+void TestTranslations::stateNamesTranslated()
+{
+    QFETCH(QString, language);
+    QTranslator catalogue;
+    QVERIFY(catalogue.load(QStringLiteral(":/i18n/herald_%1.qm").arg(language)));
+    ui::ConsoleLanguage installer(*QCoreApplication::instance());
+    QVERIFY(installer.install(language));
+    const auto restore = qScopeGuard([&installer] { installer.install(QStringLiteral("en")); });
+    QStringList problems;
+    const auto check = [&](ui::StateNames::Source source, const QString &shown) {
+        const QString translated =
+            catalogue.translate(ui::StateNames::context, source.text, source.comment);
+        if (translated.isEmpty())
+            problems.append(QString::fromLatin1(source.text) + QStringLiteral(" (") +
+                            QString::fromLatin1(source.comment) +
+                            QStringLiteral(") has no translation"));
+        else if (shown != translated)
+            problems.append(QString::fromLatin1(source.text) + QStringLiteral(" shows as ") +
+                            shown);
+    };
+    for (int i = 0; i <= int(msrp::SessionState::Failed); ++i) {
+        const auto state = msrp::SessionState(i);
+        check(ui::StateNames::source(state), ui::StateNames::display(state));
+    }
+    for (int i = 0; i <= int(service::CallState::Failed); ++i) {
+        const auto state = service::CallState(i);
+        check(ui::StateNames::source(state), ui::StateNames::display(state));
+    }
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n  "))));
+    // In English the names are the sources; the enums keep their keys for logs and JSON.
+    QVERIFY(installer.install(QStringLiteral("en")));
+    QCOMPARE(ui::StateNames::display(service::CallState::Ringing), QStringLiteral("Ringing"));
+    QCOMPARE(QMetaEnum::fromType<msrp::SessionState>().valueToKey(int(msrp::SessionState::Active)),
+             "Active");
 }
 
 void TestTranslations::loadsChosenLanguage_data()

@@ -160,21 +160,7 @@ QVariant IncomingCallsModel::data(const QModelIndex &index, int role) const
         case Location:
             return row.location.isEmpty() ? tr("Not provided") : row.location;
         case State:
-            switch (row.state) {
-            case service::CallState::Offered:
-            case service::CallState::Ringing:
-                return tr("Waiting");
-            case service::CallState::Answering:
-            case service::CallState::Active:
-                return tr("In progress");
-            case service::CallState::Ending:
-                return tr("Ending");
-            case service::CallState::Calling:
-            case service::CallState::Ended:
-            case service::CallState::Failed:
-                return tr("Ended");
-            }
-            return {};
+            return stateText(row.state);
         case ColumnCount:
             break;
         }
@@ -231,6 +217,34 @@ QVariant IncomingCallsModel::headerData(int section, Qt::Orientation orientation
         break;
     }
     return {};
+}
+
+QString IncomingCallsModel::stateText(service::CallState state)
+{
+    switch (state) {
+    case service::CallState::Offered:
+    case service::CallState::Ringing:
+        return tr("Waiting");
+    case service::CallState::Answering:
+    case service::CallState::Active:
+        return tr("In progress");
+    case service::CallState::Ending:
+        return tr("Ending");
+    case service::CallState::Calling:
+    case service::CallState::Ended:
+    case service::CallState::Failed:
+        return tr("Ended");
+    }
+    return {};
+}
+
+QStringList IncomingCallsModel::stateTexts()
+{
+    QStringList texts;
+    for (auto state : {service::CallState::Offered, service::CallState::Active,
+                       service::CallState::Ending, service::CallState::Ended})
+        texts.append(stateText(state));
+    return texts;
 }
 
 int IncomingCallsModel::waitingCount() const

@@ -46,6 +46,12 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+    // The State column's text for a call state, in the console's language.
+    static QString stateText(service::CallState state);
+    // Every text the State column can show: the queue sizes the column for the widest, in
+    // the bold of a waiting row, so no language's label is cut ("En espera").
+    static QStringList stateTexts();
+
     // Calls not accepted yet.
     int waitingCount() const;
     // The row of a call, -1 when not in the queue.

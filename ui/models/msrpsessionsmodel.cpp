@@ -3,9 +3,9 @@
 #include "ui/models/msrpsessionsmodel.h"
 
 #include "engine/msrp/session/msrpendpoint.h"
+#include "ui/models/statenames.h"
 
 #include <QColor>
-#include <QMetaEnum>
 
 namespace herald::ui {
 
@@ -50,8 +50,7 @@ QVariant MsrpSessionsModel::data(const QModelIndex &index, int role) const
         case Session:
             return QString::fromLatin1(row.id);
         case State:
-            return QString::fromLatin1(
-                QMetaEnum::fromType<msrp::SessionState>().valueToKey(int(row.state)));
+            return StateNames::display(row.state);
         case Peer:
             return QString::fromUtf8(row.peer);
         case Connection:
@@ -77,9 +76,14 @@ QVariant MsrpSessionsModel::data(const QModelIndex &index, int role) const
             return QColor(0xa3, 0x1f, 0x1f);
         return {};
     case Qt::ToolTipRole:
-        if (index.column() == Transfer && !row.transferId.isEmpty())
-            return tr("Message-ID %1").arg(QString::fromLatin1(row.transferId));
-        return {};
+        if (index.column() == Transfer)
+            return row.transferId.isEmpty()
+                       ? QVariant()
+                       : tr("Message-ID %1").arg(QString::fromLatin1(row.transferId));
+        // The Lab view elides long ids and URIs in the middle: the full text on hover.
+        if (index.column() == Peer && row.session && !row.session->remotePath().isEmpty())
+            return QString::fromUtf8(row.session->remotePathText());
+        return data(index, Qt::DisplayRole);
     case SessionIdRole:
         return row.id;
     case ProgressRole:

@@ -71,18 +71,9 @@ void MsrpTraceModel::onFrame(msrp::TappedFrame &&frame)
 {
     if (frame.sessionId.isEmpty())
         return;
-    auto it = m_traces.find(frame.sessionId);
-    if (it == m_traces.end()) {
-        if (m_traces.size() >= sessionLimit)
-            forgetQuietestSession();
-        it = m_traces.insert(frame.sessionId, Trace{});
-    }
-    Trace &trace = *it;
-    trace.lastActive = ++m_activity;
     auto shared = std::make_shared<const msrp::TappedFrame>(std::move(frame));
-    trace.frames.push_back(shared);
-    if (trace.frames.size() > std::size_t(framesPerSession))
-        trace.frames.pop_front();
+    // The shown session is never the one forgotten to make room.
+    m_traces.append(shared->sessionId, shared, m_session);
     if (shared->sessionId == m_session) {
         m_pending.append(std::move(shared));
         // Bounded like the trace: older pending frames would be trimmed at the flush anyway.
@@ -93,17 +84,6 @@ void MsrpTraceModel::onFrame(msrp::TappedFrame &&frame)
     }
 }
 
-void MsrpTraceModel::forgetQuietestSession()
-{
-    auto quietest = m_traces.end();
-    for (auto it = m_traces.begin(); it != m_traces.end(); ++it)
-        if (it.key() != m_session &&
-            (quietest == m_traces.end() || it->lastActive < quietest->lastActive))
-            quietest = it;
-    if (quietest != m_traces.end())
-        m_traces.erase(quietest);
-}
-
 void MsrpTraceModel::setSession(const QByteArray &sessionId)
 {
     if (sessionId == m_session)
@@ -112,15 +92,14 @@ void MsrpTraceModel::setSession(const QByteArray &sessionId)
     m_session = sessionId;
     m_rows.clear();
     m_pending.clear();
-    if (auto it = m_traces.constFind(sessionId); it != m_traces.constEnd())
-        m_rows = QList<FramePtr>(it->frames.begin(), it->frames.end());
+    if (const auto *frames = m_traces.find(sessionId))
+        m_rows = QList<FramePtr>(frames->begin(), frames->end());
     endResetModel();
 }
 
 int MsrpTraceModel::recordedFrames(const QByteArray &sessionId) const
 {
-    const auto it = m_traces.constFind(sessionId);
-    return it == m_traces.constEnd() ? 0 : int(it->frames.size());
+    return m_traces.count(sessionId);
 }
 
 void MsrpTraceModel::flush()

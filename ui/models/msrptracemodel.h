@@ -3,13 +3,12 @@
 #pragma once
 
 #include "engine/msrp/transport/msrpframetap.h"
+#include "ui/models/boundedhistory.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QList>
 #include <QPointer>
 
-#include <deque>
 #include <memory>
 
 class QTimer;
@@ -74,18 +73,11 @@ public:
 
 private:
     using FramePtr = std::shared_ptr<const msrp::TappedFrame>;
-    struct Trace
-    {
-        std::deque<FramePtr> frames;
-        quint64 lastActive = 0;
-    };
 
     void onFrame(msrp::TappedFrame &&frame) override;
-    void forgetQuietestSession();
 
     QPointer<msrp::Endpoint> m_endpoint;
-    QHash<QByteArray, Trace> m_traces;
-    quint64 m_activity = 0;
+    BoundedHistory<QByteArray, FramePtr> m_traces{framesPerSession, sessionLimit};
     QByteArray m_session;
     QList<FramePtr> m_rows;    // the shown session's frames, as the views know them
     QList<FramePtr> m_pending; // the shown session's frames not yet in m_rows

@@ -4,10 +4,10 @@
 
 #include "engine/core/clock.h"
 #include "engine/service/callmanager.h"
+#include "ui/models/statenames.h"
 
 #include <QColor>
 #include <QLocale>
-#include <QMetaEnum>
 
 namespace herald::ui {
 
@@ -75,8 +75,7 @@ QVariant SipDialogsModel::data(const QModelIndex &index, int role) const
         case Remote:
             return QString::fromUtf8(row.remote);
         case State:
-            return QString::fromLatin1(
-                QMetaEnum::fromType<service::CallState>().valueToKey(int(row.state)));
+            return StateNames::display(row.state);
         case Transport:
             return row.transport.isEmpty() ? tr("—") : QString::fromLatin1(row.transport);
         case MsrpSession:
@@ -91,6 +90,9 @@ QVariant SipDialogsModel::data(const QModelIndex &index, int role) const
         if (row.state == service::CallState::Failed)
             return QColor(0xa3, 0x1f, 0x1f);
         return row.ended ? QVariant(QColor(0x6b, 0x77, 0x85)) : QVariant();
+    case Qt::ToolTipRole:
+        // The Lab view elides long ids and URIs in the middle: the full text on hover.
+        return data(index, Qt::DisplayRole);
     case CallIdRole:
         return QVariant::fromValue<quint64>(row.id);
     default:

@@ -78,6 +78,9 @@ QVariant TcpConnectionsModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ForegroundRole:
         return row.closed ? QVariant(QColor(0x6b, 0x77, 0x85)) : QVariant();
+    case Qt::ToolTipRole:
+        // The full text of a cell the Lab view had to elide.
+        return data(index, Qt::DisplayRole);
     case Qt::TextAlignmentRole:
         if (index.column() == Sessions || index.column() == BytesIn || index.column() == BytesOut ||
             index.column() == Pending)

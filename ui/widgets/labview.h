@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QSplitter;
 class QTabWidget;
 
 namespace herald::service {
@@ -24,7 +25,9 @@ class TcpConnectionsModel;
 // The lab engineer's view: live tables of SIP dialogs, MSRP sessions and TCP connections,
 // one above the other so all three stay in sight, and below them the details of the chosen
 // row: the raw MSRP frames of a session (trace) or the SIP messages of a dialog (ladder).
-// Recording both starts with the view; each can be switched off in its pane.
+// Recording both starts with the view; each can be switched off in its pane. Every column
+// of every table stays inside its pane (identifiers elided in the middle, full on hover);
+// the tables keep a few rows in sight and the details take the rest of the height.
 class LabView : public QWidget
 {
     Q_OBJECT
@@ -43,8 +46,23 @@ public:
     MsrpTraceView *traceView() const { return m_traceView; }
     SipLadderView *ladderView() const { return m_ladderView; }
     QTabWidget *details() const { return m_details; }
+    QSplitter *splitter() const { return m_splitter; }
+
+    // The heights of the tables and the details, for the console's settings; a restored
+    // layout (or a handle moved by the user) replaces the default proportions.
+    QByteArray saveLayout() const;
+    bool restoreLayout(const QByteArray &state);
+    // The height of one message (rung) of the SIP ladder.
+    int ladderRungHeight() const;
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void applyDefaultLayout();
+
+    QSplitter *m_splitter = nullptr;
+    bool m_layoutChosen = false;
     PlaceholderTableView *m_sipDialogs = nullptr;
     PlaceholderTableView *m_msrpSessions = nullptr;
     PlaceholderTableView *m_tcpConnections = nullptr;

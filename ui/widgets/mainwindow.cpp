@@ -22,8 +22,11 @@
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace herald::ui {
 
@@ -112,13 +115,42 @@ QWidget *MainWindow::createIncomingQueue()
     title->setBuddy(m_incomingView);
 
     // The location is the long column (a civic address): it takes the room; a number fits.
-    m_incomingView->horizontalHeader()->setSectionResizeMode(IncomingCallsModel::Caller,
-                                                             QHeaderView::ResizeToContents);
     m_incomingView->horizontalHeader()->setStretchLastSection(false);
     m_incomingView->horizontalHeader()->setSectionResizeMode(IncomingCallsModel::Location,
                                                              QHeaderView::Stretch);
+    // The State column is as wide as its widest label in the bold of a waiting row, whatever
+    // the rows: sized from the contents it followed the rows present and cut the Spanish
+    // "En espera" when the first waiting row came in.
+    QFont bold = m_incomingView->font();
+    bold.setBold(true);
+    const QFontMetrics boldMetrics(bold);
+    const int textMargin = 2 * (m_incomingView->style()->pixelMetric(QStyle::PM_FocusFrameHMargin,
+                                                                     nullptr, m_incomingView) +
+                                1);
+    int stateWidth = m_incomingView->horizontalHeader()->sectionSizeHint(IncomingCallsModel::State);
+    for (const QString &text : IncomingCallsModel::stateTexts())
+        stateWidth = std::max(stateWidth, boldMetrics.horizontalAdvance(text) + textMargin + 4);
     m_incomingView->horizontalHeader()->setSectionResizeMode(IncomingCallsModel::State,
-                                                             QHeaderView::ResizeToContents);
+                                                             QHeaderView::Fixed);
+    m_incomingView->setColumnWidth(IncomingCallsModel::State, stateWidth);
+    // The caller's number too is measured in bold (sized from the contents, a waiting caller's
+    // number was cut: "+14255550…"); a long URI is capped and elided.
+    const int callerCap = m_incomingView->fontMetrics().averageCharWidth() * 22;
+    const auto fitCaller = [this, boldMetrics, textMargin, callerCap] {
+        int width = m_incomingView->horizontalHeader()->sectionSizeHint(IncomingCallsModel::Caller);
+        for (int row = 0; row < m_incomingModel->rowCount(); ++row)
+            width = std::max(
+                width,
+                std::min(
+                    callerCap,
+                    boldMetrics.horizontalAdvance(
+                        m_incomingModel->index(row, IncomingCallsModel::Caller).data().toString()) +
+                        textMargin + 4));
+        m_incomingView->setColumnWidth(IncomingCallsModel::Caller, width);
+    };
+    connect(m_incomingModel, &QAbstractItemModel::rowsInserted, this, fitCaller);
+    connect(m_incomingModel, &QAbstractItemModel::rowsRemoved, this, fitCaller);
+    fitCaller();
     // Enter or a double click on a row answers it.
     connect(m_incomingView, &QAbstractItemView::activated, this, [this](const QModelIndex &index) {
         const auto id = index.data(IncomingCallsModel::CallIdRole).value<quint64>();
