@@ -156,7 +156,7 @@ void Agent::setOptionsBody(const QByteArray &contentType, const QByteArray &body
 
 void Agent::setMessageRecording(bool on)
 {
-    d->recorder.setEnabled(on);
+    d->setMessageRecording(on);
 }
 
 bool Agent::isRecordingMessages() const

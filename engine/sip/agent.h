@@ -98,7 +98,10 @@ public:
     void setOptionsBody(const QByteArray &contentType, const QByteArray &body);
 
     // --- Ladder (the console's Lab view) ------------------------------------------------------
-    // Opt-in: while on, the messages of every call's dialog are reported by messagesRecorded.
+    // Opt-in: while on, the messages of every call's dialog are reported by messagesRecorded,
+    // as they crossed the wire (100 Trying and the stack's other own messages included). Like
+    // applyWireTrace(), the switch reaches the stack as a message to its thread: it holds from
+    // the next message the stack handles after it (always before a request made after it).
     void setMessageRecording(bool on);
     bool isRecordingMessages() const;
 

@@ -116,7 +116,7 @@ void AgentPrivate::onEvent(nua_event_t event, int status, const char *phrase, nu
                            const sip_t *sip, tagi_t tags[])
 {
     qCDebug(lcSip) << eventName(event) << status << phrase;
-    const LadderScope ladder(*this, event, status, sip, nh); // Lab view ladder, opt-in
+    const LadderScope ladder(*this, event, sip, nh); // Lab view ladder, opt-in
     switch (event) {
     case nua_r_shutdown:
         if (status >= 200) {

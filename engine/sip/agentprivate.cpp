@@ -117,7 +117,11 @@ SofiaHome::~SofiaHome()
 AgentPrivate::AgentPrivate(Agent *agent, AgentConfig cfg)
     : q(agent)
     , config(std::move(cfg))
-{}
+{
+    // The ladder: what parses with our message class runs in our stack thread (sipwiretap.h).
+    m_messageClass.setParseObserver(
+        [](void *tap) { static_cast<SipWireTap *>(tap)->claimCurrentThread(); }, &wireTap);
+}
 
 AgentPrivate::~AgentPrivate()
 {
@@ -255,6 +259,8 @@ Result<void> AgentPrivate::start()
             return fail(ErrorCode::Timeout, QStringLiteral("sofia did not report its port"));
         }
     }
+    // The ladder: a stack that sends before it receives is known by its Via (sipwiretap.h).
+    wireTap.setLocalAddress(config.bindHost.toUtf8(), {port, tlsPort});
     qCInfo(lcSip).noquote() << QStringLiteral("SIP agent listening on %1:%2 (%3%4)")
                                    .arg(config.bindHost)
                                    .arg(port)
@@ -273,7 +279,9 @@ void AgentPrivate::applyWireTrace()
     // (TPORT_LOG in the environment still forces it on). tport checks the flag per message.
     // Received messages are dumped only if they were parsed with an extract copy, a flag
     // Debian's 1.12.11 fixes when the transports are created: hence TPTAG_LOG(1) there.
-    nua_set_params(m_nua, TPTAG_LOG(lcSipWire().isDebugEnabled() ? 1 : 0), TAG_END());
+    // The Lab view's ladder reads the same dump (SipWireTap), so it stays on while recording.
+    const bool dump = lcSipWire().isDebugEnabled() || recorder.isEnabled();
+    nua_set_params(m_nua, TPTAG_LOG(dump ? 1 : 0), TAG_END());
 }
 
 void AgentPrivate::shutdown()
@@ -360,6 +368,7 @@ void AgentPrivate::teardown()
     m_tlsDir.reset();
     port = 0;
     tlsPort = 0;
+    wireTap.setLocalAddress({}, {});
     phase = Phase::Idle;
 }
 

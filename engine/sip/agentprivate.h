@@ -171,11 +171,16 @@ public:
     std::unordered_map<RequestId, std::unique_ptr<PendingRequest>> pending;
     QHash<nua_handle_t *, SentRequest> sentByHandle;
 
-    // Lab view ladder (agentrecording.cpp), opt-in: each call's messages, in batches.
+    // Lab view ladder (agentrecording.cpp), opt-in: each call's messages as on the wire, taken
+    // from sofia's transport dump in the stack thread (wireTap), in batches.
     SipMessageRecorder recorder{
         [this](const QList<SipMessageRecord> &records) { Q_EMIT q->messagesRecorded(records); }};
-    void recordSent(CallId call, const QByteArray &method, const QByteArray &startLine,
-                    const QByteArray &body = {});
+    SipWireTap wireTap{[this] {
+        QMetaObject::invokeMethod(
+            q, [this] { onWireMessages(); }, Qt::QueuedConnection);
+    }};
+    void setMessageRecording(bool on);
+    void onWireMessages();
 
 private:
     friend class LadderScope; // agentrecording.h

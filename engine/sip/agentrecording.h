@@ -7,17 +7,14 @@
 
 namespace herald::sip {
 
-// Put at the top of AgentPrivate::onEvent: when it goes out of scope, the event's message
-// (an incoming request, or a response to our request) and what the stack sent on its own in
-// reply (100 Trying, the ACK of a 2xx, the 200 to a BYE) are recorded for the event's call.
-// Recording at the end knows the call an INVITE created; placing the records where the event
-// began keeps them before whatever the handlers sent in answer (a 180 from the application).
-// Costs one branch while recording is off.
+// Put at the top of AgentPrivate::onEvent: when it goes out of scope, it tells the recorder
+// the Call-ID of the event's call and, when the event shows it, our tag in that dialog, so
+// that the messages off the wire (SipWireTap) find their call. At the end, because an INVITE
+// creates its call while it is handled. Costs one branch while recording is off.
 class LadderScope
 {
 public:
-    LadderScope(AgentPrivate &agent, nua_event_t event, int status, const sip_t *sip,
-                nua_handle_t *nh);
+    LadderScope(AgentPrivate &agent, nua_event_t event, const sip_t *sip, nua_handle_t *nh);
     ~LadderScope();
     LadderScope(const LadderScope &) = delete;
     LadderScope &operator=(const LadderScope &) = delete;
@@ -25,14 +22,10 @@ public:
 private:
     AgentPrivate &m_agent;
     nua_event_t m_event;
-    int m_status;
     const sip_t *m_sip;
     nua_handle_t *m_handle;
     bool m_enabled;
     CallId m_call = 0;
-    qsizetype m_mark = 0;
-    QByteArray m_raw;
-    QDateTime m_time;
 };
 
 } // namespace herald::sip

@@ -58,11 +58,16 @@ Result<CallId> AgentPrivate::invite(const QByteArray &target, const QByteArray &
     const QByteArray mParams = (transport == "tcp" || transport == "tls")
                                    ? QByteArrayLiteral("transport=") + transport
                                    : QByteArray();
+    // The Call-ID chosen here rather than by the stack, so that the ladder knows the INVITE
+    // it sees on the wire before any answer comes (agentrecording.cpp).
+    SofiaHome home;
+    const sip_call_id_t *callId = sip_call_id_create(home.get(), nullptr);
     nua_handle_t *nh =
         nua_handle(m_nua, nullptr, NUTAG_URL(target.constData()), SIPTAG_TO_STR(to.constData()),
                    TAG_IF(!options.from.isEmpty(), SIPTAG_FROM_STR(orNull(from))),
                    TAG_IF(!mParams.isEmpty(), NUTAG_M_PARAMS(orNull(mParams))),
-                   TAG_IF(!route.isEmpty(), NUTAG_INITIAL_ROUTE_STR(orNull(route))), TAG_END());
+                   TAG_IF(!route.isEmpty(), NUTAG_INITIAL_ROUTE_STR(orNull(route))),
+                   TAG_IF(callId, SIPTAG_CALL_ID(callId)), TAG_END());
     if (!nh)
         return fail(ErrorCode::Io, QStringLiteral("cannot create a SIP handle"));
 
@@ -76,15 +81,15 @@ Result<CallId> AgentPrivate::invite(const QByteArray &target, const QByteArray &
     const CallId id = call->id;
     callByHandle.insert(nh, id);
     calls.emplace(id, std::move(call));
+    if (callId && callId->i_id)
+        recorder.learnDialog(QByteArray(callId->i_id), id, false); // Lab view ladder
 
-    SofiaHome home;
     sip_payload_t *payload =
         body.isEmpty() ? nullptr : sip_payload_create(home.get(), body.constData(), body.size());
     nua_invite(nh, TAG_IF(!body.isEmpty(), SIPTAG_CONTENT_TYPE_STR(orNull(options.contentType))),
                TAG_IF(payload, SIPTAG_PAYLOAD(payload)),
                TAG_IF(!extra->isEmpty(), SIPTAG_HEADER_STR(orNull(*extra))), TAG_END());
     qCInfo(lcSip) << "call" << id << "INVITE to" << target;
-    recordSent(id, "INVITE", "INVITE " + target + " SIP/2.0", body); // Lab view ladder
     return id;
 }
 
@@ -150,7 +155,6 @@ Result<void> AgentPrivate::respondToInvite(CallId id, int status, const QByteArr
                 TAG_IF(!warning.isEmpty(), SIPTAG_WARNING_STR(orNull(warning))),
                 TAG_IF(!extra->isEmpty(), SIPTAG_HEADER_STR(orNull(*extra))), TAG_END());
     qCInfo(lcSip) << "call" << id << "answered" << status << phrase;
-    recordSent(id, "INVITE", "SIP/2.0 " + QByteArray::number(status) + ' ' + phrase, body);
     if (status >= 200)
         call->invite.release();
     if (status >= 200 && status < 300) {
@@ -176,7 +180,6 @@ Result<void> AgentPrivate::cancel(CallId id)
     call->cancelledLocally = true;
     nua_cancel(call->handle, TAG_END());
     qCInfo(lcSip) << "call" << id << "CANCEL";
-    recordSent(id, "CANCEL", "CANCEL"); // Lab view ladder
     return {};
 }
 
@@ -192,7 +195,6 @@ Result<void> AgentPrivate::bye(CallId id)
                     QStringLiteral("call %1 cannot be hung up in this state").arg(id));
     nua_bye(call->handle, TAG_END());
     qCInfo(lcSip) << "call" << id << "BYE";
-    recordSent(id, "BYE", "BYE"); // Lab view ladder
     return {};
 }
 
@@ -222,8 +224,6 @@ Result<RequestId> AgentPrivate::sendInDialog(CallId id, RequestKind kind,
                     TAG_IF(payload, SIPTAG_PAYLOAD(payload)), TAG_END());
     const RequestId rid = m_nextRequestId++;
     call->sent.emplace_back(rid, kind);
-    recordSent(id, kind == RequestKind::Info ? "INFO" : "MESSAGE",
-               kind == RequestKind::Info ? "INFO" : "MESSAGE", body); // Lab view ladder
     return rid;
 }
 
@@ -291,8 +291,6 @@ Result<void> AgentPrivate::respondToRequest(RequestId id, RequestKind kind, int 
                     TAG_IF(payload, SIPTAG_CONTENT_TYPE_STR(orNull(contentType))),
                     TAG_IF(payload, SIPTAG_PAYLOAD(payload)), TAG_END());
         request->saved.release();
-        recordSent(request->call, kind == RequestKind::Info ? "INFO" : "MESSAGE",
-                   "SIP/2.0 " + QByteArray::number(status) + ' ' + phrase); // Lab view ladder
         if (request->ownsHandle)
             nua_handle_destroy(request->handle);
     }

@@ -26,8 +26,24 @@ bool targetsServiceUrn(const char *line, isize_t length)
     return uri.size() > 12 && uri.first(12).toByteArray().toLower() == "urn:service:";
 }
 
-issize_t parseRequestLine(su_home_t *home, msg_header_t *header, char *line, isize_t length)
+} // namespace
+
+void ServiceUrnMessageClass::observeParse(const msg_header_t *header)
 {
+    // The header was allocated with one of our classes (msg_header_alloc() sets sh_class
+    // before hc_parse runs), the first member of an OwnedClass; only those carry our parsers.
+    const msg_hclass_t *hc = header ? header->sh_class : nullptr;
+    if (!hc || (hc->hc_parse != &parseRequestLine && hc->hc_parse != &parseStatusLine))
+        return;
+    const auto *owned = reinterpret_cast<const OwnedClass *>(hc);
+    if (const ServiceUrnMessageClass *self = owned->owner; self->m_observer)
+        self->m_observer(self->m_observerContext);
+}
+
+issize_t ServiceUrnMessageClass::parseRequestLine(su_home_t *home, msg_header_t *header, char *line,
+                                                  isize_t length)
+{
+    observeParse(header);
     // Read before sofia's parser, which splits the text in place.
     const bool serviceUrn = targetsServiceUrn(line, length);
     const issize_t parsed = sip_request_class->hc_parse(home, header, line, length);
@@ -37,21 +53,36 @@ issize_t parseRequestLine(su_home_t *home, msg_header_t *header, char *line, isi
     return parsed;
 }
 
-} // namespace
+issize_t ServiceUrnMessageClass::parseStatusLine(su_home_t *home, msg_header_t *header, char *line,
+                                                 isize_t length)
+{
+    observeParse(header);
+    return sip_status_class->hc_parse(home, header, line, length);
+}
 
 ServiceUrnMessageClass::ServiceUrnMessageClass()
-    : m_requestLine(*sip_request_class)
+    : m_requestLine{*sip_request_class, this}
+    , m_statusLine{*sip_status_class, this}
 {
-    m_requestLine.hc_parse = &parseRequestLine;
+    m_requestLine.hclass.hc_parse = &parseRequestLine;
+    m_statusLine.hclass.hc_parse = &parseStatusLine;
     m_mclass = msg_mclass_clone(sip_default_mclass(), 0, 0);
-    if (m_mclass)
-        m_mclass->mc_request->hr_class = &m_requestLine;
+    if (m_mclass) {
+        m_mclass->mc_request->hr_class = &m_requestLine.hclass;
+        m_mclass->mc_status->hr_class = &m_statusLine.hclass;
+    }
 }
 
 ServiceUrnMessageClass::~ServiceUrnMessageClass()
 {
     // msg_mclass_clone() allocates with malloc() (msg_mclass.c).
     std::free(m_mclass);
+}
+
+void ServiceUrnMessageClass::setParseObserver(ParseObserver observer, void *context)
+{
+    m_observer = observer;
+    m_observerContext = context;
 }
 
 } // namespace herald::sip

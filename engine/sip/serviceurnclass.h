@@ -26,9 +26,30 @@ public:
     // Null when sofia could not clone its class (then the stack keeps its own).
     const msg_mclass_t *get() const { return m_mclass; }
 
+    // Called for every request and status line the stack parses with this class, in the
+    // stack's thread: how the Agent learns which thread its stack is (sipwiretap.h). Set before
+    // the stack starts; it must be cheap.
+    using ParseObserver = void (*)(void *context);
+    void setParseObserver(ParseObserver observer, void *context);
+
 private:
+    // A header class with a way back to its owner (the parse hooks get only the header).
+    struct OwnedClass
+    {
+        struct msg_hclass_s hclass;
+        ServiceUrnMessageClass *owner;
+    };
+    static issize_t parseRequestLine(su_home_t *home, msg_header_t *header, char *line,
+                                     isize_t length);
+    static issize_t parseStatusLine(su_home_t *home, msg_header_t *header, char *line,
+                                    isize_t length);
+    static void observeParse(const msg_header_t *header);
+
     msg_mclass_t *m_mclass = nullptr;
-    struct msg_hclass_s m_requestLine;
+    OwnedClass m_requestLine;
+    OwnedClass m_statusLine;
+    ParseObserver m_observer = nullptr;
+    void *m_observerContext = nullptr;
 };
 
 } // namespace herald::sip

@@ -11,7 +11,10 @@
 
 namespace herald::sip {
 
-// One SIP message of a call's dialog, for the console's ladder (Agent::messagesRecorded).
+// One SIP message of a call's dialog, for the console's ladder (Agent::messagesRecorded),
+// as it crossed the wire (sofia's transport dump): sent messages with every header field the
+// stack added (Via with its branch, Contact, Content-Length, ...), and the messages the stack
+// sends and receives on its own (100 Trying, the ACK of a 2xx, retransmissions).
 // Plain values; nothing here refers to sofia-sip.
 struct SipMessageRecord
 {
@@ -22,13 +25,11 @@ struct SipMessageRecord
     QByteArray method;    // requests: the method; responses: the method of their CSeq
     int status = 0;       // responses: the status code
     QByteArray startLine; // "INVITE sip:911@example.net SIP/2.0", "SIP/2.0 180 Ringing"
-    // Received: the whole message as sofia re-encodes what it parsed (unmodified header
-    // fields keep their received form). Sent: the start line and the body Herald handed to
-    // the stack; the header fields sofia-sip adds (Via, From, To, CSeq, ...) are not seen by
-    // the application (rawIsComplete is false).
-    QByteArray raw;
-    bool rawIsComplete = false;
-    // Sent by the SIP stack on its own (100 Trying, the ACK of a 2xx, the 200 to a BYE).
+    QByteArray raw;       // the whole message as on the wire, with LF line ends
+    QByteArray transport; // "udp", "tcp", "tls"
+    QByteArray peer;      // the other end: "127.0.0.1:5062"
+    // Sent by the SIP stack on its own, not on the application's word (100 Trying, ACK, the
+    // answers to BYE and CANCEL, the 487 to a cancelled INVITE).
     bool byStack = false;
 };
 

@@ -3,6 +3,7 @@
 #include "engine/sip/sofiaruntime.h"
 
 #include "engine/sip/siplogging.h"
+#include "engine/sip/sipwiretap.h"
 #include "engine/sip/sofialogassembler.h"
 
 #include <sofia-sip/su.h>
@@ -89,8 +90,13 @@ void sofiaLogger(void *, char const *fmt, va_list ap)
         text.resize(n);
         std::vsnprintf(text.data(), size_t(n) + 1, fmt, ap);
     }
-    for (const SofiaLogAssembler::Entry &entry : assembler.feed(text))
+    for (SofiaLogAssembler::Entry &entry : assembler.feed(text)) {
         emitEntry(entry);
+        // The Lab view's ladder: to the Agent whose stack thread this is (sipwiretap.h).
+        if (entry.kind == SofiaLogAssembler::Kind::WireMessage)
+            SipWireTap::dispatch(entry.direction == "send", std::move(entry.transport),
+                                 std::move(entry.peer), std::move(entry.text));
+    }
 }
 
 void redirectLogs()

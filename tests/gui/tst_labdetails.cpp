@@ -3,10 +3,11 @@
 //
 // The Lab view's details against real traffic on loopback: the MSRP trace shows a session's
 // SEND, 200 and REPORT frames (RFC 4975 §7) and its filter narrows them; the SIP ladder shows
-// a call between two engines as INVITE / 180 / 200 / ACK / BYE / 200 (RFC 3261 §13, §15)
-// on both sides (without 100 Trying: nua neither reports one it receives nor says when it
-// sends one); frames and messages arrive in batches; the panes follow the tables'
-// selection. QAbstractItemModelTester watches both models throughout.
+// a call between two engines (in one process) as INVITE / 100 / 180 / 200 / ACK / BYE / 200
+// (RFC 3261 §13, §15, §17.2.1) on both sides, each side only its own messages, as they went
+// on the wire (the stack's Via, Contact and Content-Length included); frames and messages
+// arrive in batches; the panes follow the tables' selection. QAbstractItemModelTester
+// watches both models throughout.
 
 #include "engine/core/clock.h"
 #include "engine/core/randomsource.h"
@@ -29,6 +30,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
@@ -69,6 +71,18 @@ QStringList rungs(const ui::SipLadderModel &model)
         out << arrow + (index.data(ui::SipLadderModel::RequestRole).toBool()
                             ? index.data(ui::SipLadderModel::MethodRole).toString()
                             : index.data(ui::SipLadderModel::StatusRole).toString());
+    }
+    return out;
+}
+
+// The rungs without retransmissions (RFC 3261 §17: a repeated request or response is the
+// same rung again; on a loaded machine a 200 may go twice before its ACK comes).
+QStringList withoutRepeats(const QStringList &rungs)
+{
+    QStringList out;
+    for (const QString &rung : rungs) {
+        if (out.isEmpty() || out.last() != rung)
+            out << rung;
     }
     return out;
 }
@@ -293,7 +307,9 @@ void TestLabDetails::ladderShowsCall()
     ui::SipLadderModel *ladder = lab->ladderModel();
     QCOMPARE(ladder->call(), id);
     QTRY_COMPARE_WITH_TIMEOUT(
-        rungs(*ladder), (QStringList{QStringLiteral("← INVITE"), QStringLiteral("→ 180")}), waitMs);
+        withoutRepeats(rungs(*ladder)),
+        (QStringList{QStringLiteral("← INVITE"), QStringLiteral("→ 100"), QStringLiteral("→ 180")}),
+        waitMs);
 
     QVERIFY(m_engine->calls().answer(id));
     QTRY_COMPARE_WITH_TIMEOUT(outgoing->state(), service::CallState::Active, waitMs);
@@ -304,42 +320,77 @@ void TestLabDetails::ladderShowsCall()
     // The caller's BYE, answered 200 by the stack. The caller also closes its MSRP
     // connection, and the console may see that first and send a BYE of its own (glare, RFC
     // 3261 §15): such rungs may sit in between, so the BYE transaction is checked in order.
-    const QString setUpCallee = QStringLiteral("← INVITE,→ 180,→ 200,← ACK");
-    const QString setUpCaller = QStringLiteral("→ INVITE,← 180,← 200,→ ACK");
+    const QString setUpCallee = QStringLiteral("← INVITE,→ 100,→ 180,→ 200,← ACK");
+    const QString setUpCaller = QStringLiteral("→ INVITE,← 100,← 180,← 200,→ ACK");
     // BYE glare: the console may end the call itself first, having seen the MSRP connection
     // close before the caller's BYE arrived; then its own BYE transaction is the one answered
     // and the caller's late BYE gets no 200 (RFC 3261 §15.1.2). Either BYE must be answered.
     const auto byeAnswered = [](const QStringList &rungs, const QString &bye, const QString &ok) {
         const auto answered = [&rungs](const QString &request, const QString &response) {
             const qsizetype at = rungs.indexOf(request);
-            return at >= 4 && rungs.indexOf(response, at + 1) > at;
+            return at >= 5 && rungs.indexOf(response, at + 1) > at;
         };
         const auto flipped = [](QString rung) {
             return rung.startsWith(u'←') ? rung.replace(0, 1, u'→') : rung.replace(0, 1, u'←');
         };
         return answered(bye, ok) || answered(flipped(bye), flipped(ok));
     };
-    QTRY_VERIFY_WITH_TIMEOUT(
-        byeAnswered(rungs(*ladder), QStringLiteral("← BYE"), QStringLiteral("→ 200")), waitMs);
-    QCOMPARE(rungs(*ladder).mid(0, 4).join(QLatin1Char(',')), setUpCallee);
+    QTRY_VERIFY_WITH_TIMEOUT(byeAnswered(withoutRepeats(rungs(*ladder)), QStringLiteral("← BYE"),
+                                         QStringLiteral("→ 200")),
+                             waitMs);
+    const QStringList callee = withoutRepeats(rungs(*ladder));
+    QCOMPARE(callee.mid(0, 5).join(QLatin1Char(',')), setUpCallee);
     qInfo() << "console ladder:" << rungs(*ladder) << "caller ladder:" << rungs(callerLadder);
-    QTRY_VERIFY_WITH_TIMEOUT(
-        byeAnswered(rungs(callerLadder), QStringLiteral("→ BYE"), QStringLiteral("← 200")), waitMs);
-    QCOMPARE(rungs(callerLadder).mid(0, 4).join(QLatin1Char(',')), setUpCaller);
+    QTRY_VERIFY_WITH_TIMEOUT(byeAnswered(withoutRepeats(rungs(callerLadder)),
+                                         QStringLiteral("→ BYE"), QStringLiteral("← 200")),
+                             waitMs);
+    const QStringList callerRungs = withoutRepeats(rungs(callerLadder));
+    QCOMPARE(callerRungs.mid(0, 5).join(QLatin1Char(',')), setUpCaller);
+    // Each side has its own messages only: the two engines share the process (and sofia's
+    // process-wide transport log), yet every message is on each ladder once, in its own
+    // direction. Without glare, the whole dialog is the seven rungs on each side.
+    if (!callee.contains(QStringLiteral("→ BYE")))
+        QCOMPARE(callee.join(QLatin1Char(',')), setUpCallee + QStringLiteral(",← BYE,→ 200"));
+    if (!callerRungs.contains(QStringLiteral("← BYE")))
+        QCOMPARE(callerRungs.join(QLatin1Char(',')), setUpCaller + QStringLiteral(",→ BYE,← 200"));
 
-    // Received messages are recorded whole; the stack's own answers are marked.
+    // Messages are recorded whole, as on the wire: the sent INVITE carries what the stack
+    // added (RFC 3261 §8.1.1.7 Via with a magic-cookie branch, §20.14 Content-Length).
     const QString invite = ladder->index(0, 0).data(ui::SipLadderModel::RawRole).toString();
     QVERIFY2(invite.startsWith(QStringLiteral("INVITE sip:lab@127.0.0.1")), qPrintable(invite));
     QVERIFY(invite.contains(QStringLiteral("Call-ID:"), Qt::CaseInsensitive));
     QVERIFY(invite.contains(QStringLiteral("a=path:msrp://")));
-    QVERIFY(!ladder->index(1, 0).data(ui::SipLadderModel::ByStackRole).toBool());
-    QVERIFY(callerLadder.index(3, 0).data(ui::SipLadderModel::ByStackRole).toBool()); // ACK
-    QCOMPARE(ladder->index(2, ui::SipLadderModel::Message).data().toString(),
-             QStringLiteral("SIP/2.0 200 OK"));
-    const QString ok = callerLadder.index(2, 0).data(ui::SipLadderModel::RawRole).toString();
+    const QString sentInvite =
+        callerLadder.index(0, 0).data(ui::SipLadderModel::RawRole).toString();
+    QVERIFY2(sentInvite.startsWith(QStringLiteral("INVITE sip:lab@127.0.0.1")),
+             qPrintable(sentInvite));
+    const QRegularExpression via(QStringLiteral("^Via: SIP/2\\.0/(UDP|TCP) [^\\n]*;branch=z9hG4bK"),
+                                 QRegularExpression::MultilineOption |
+                                     QRegularExpression::CaseInsensitiveOption);
+    QVERIFY2(via.match(sentInvite).hasMatch(), qPrintable(sentInvite));
+    QVERIFY2(sentInvite.contains(QStringLiteral("\nContent-Length: "), Qt::CaseInsensitive),
+             qPrintable(sentInvite));
+    QVERIFY2(sentInvite.contains(QStringLiteral("\nContact: "), Qt::CaseInsensitive),
+             qPrintable(sentInvite));
+    // The same message on both sides: what one sent is what the other received.
+    QCOMPARE(sentInvite, invite);
+    // The stack's own messages are marked: the 100 Trying it sent, the caller's ACK.
+    QVERIFY(ladder->index(1, 0).data(ui::SipLadderModel::ByStackRole).toBool());  // 100
+    QVERIFY(!ladder->index(2, 0).data(ui::SipLadderModel::ByStackRole).toBool()); // 180
+    QVERIFY(callerLadder.index(callerRungs.indexOf(QStringLiteral("→ ACK")), 0)
+                .data(ui::SipLadderModel::ByStackRole)
+                .toBool());
+    QCOMPARE(ladder->index(1, ui::SipLadderModel::Message).data().toString(),
+             QStringLiteral("SIP/2.0 100 Trying"));
+    const int okRow = int(rungs(callerLadder).indexOf(QStringLiteral("← 200")));
+    const QString ok = callerLadder.index(okRow, 0).data(ui::SipLadderModel::RawRole).toString();
     QVERIFY2(ok.startsWith(QStringLiteral("SIP/2.0 200 OK")) &&
                  ok.contains(QStringLiteral("CSeq:"), Qt::CaseInsensitive),
              qPrintable(ok));
+    QVERIFY(ladder->index(0, 0)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("127.0.0.1:")));
 
     // Selecting a rung shows the message; the painted ladder renders.
     ui::SipLadderView *view = lab->ladderView();
@@ -352,7 +403,7 @@ void TestLabDetails::ladderShowsCall()
     // Another dialog chosen: empty until it has messages; the first one's ladder is kept.
     ladder->setCall(0);
     QCOMPARE(ladder->rowCount(), 0);
-    QVERIFY(ladder->recordedMessages(id) >= 6);
+    QVERIFY(ladder->recordedMessages(id) >= 7);
     stop(caller);
 }
 

@@ -126,8 +126,11 @@ QVariant SipLadderModel::data(const QModelIndex &index, int role) const
             break;
         }
         return {};
-    case Qt::ToolTipRole:
-        return r.byStack ? tr("Sent by the SIP stack on its own") : QVariant();
+    case Qt::ToolTipRole: {
+        // "udp 127.0.0.1:5062": where it went or came from (not translated: an address).
+        const QString where = QString::fromLatin1(r.transport + ' ' + r.peer);
+        return r.byStack ? tr("Sent by the SIP stack on its own") + u'\n' + where : where;
+    }
     case SentRole:
         return r.sent;
     case RequestRole:
@@ -138,13 +141,8 @@ QVariant SipLadderModel::data(const QModelIndex &index, int role) const
         return r.status;
     case ByStackRole:
         return r.byStack;
-    case RawRole: {
-        QString raw = QString::fromUtf8(r.raw);
-        if (r.sent && !r.rawIsComplete)
-            raw += QStringLiteral("\n\n") +
-                   tr("(Sent through the SIP stack: the header fields it adds are not recorded.)");
-        return raw;
-    }
+    case RawRole:
+        return QString::fromUtf8(r.raw);
     case Qt::ForegroundRole:
         if (!r.request && r.status >= 300)
             return QBrush(QColor(0xb0, 0x20, 0x20)); // a failure stands out

@@ -40,7 +40,7 @@ public:
         RequestRole,                 // bool: a request (else a response)
         MethodRole,                  // QString: the method (a response's CSeq method)
         StatusRole,                  // int: a response's status code, else 0
-        RawRole,                     // QString: the message as recorded
+        RawRole,                     // QString: the message as on the wire
         ByStackRole,                 // bool: sent by the SIP stack on its own
     };
 
