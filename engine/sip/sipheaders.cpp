@@ -208,6 +208,60 @@ QByteArray viaTransport(QByteArrayView via)
     return via.sliced(start, i - start).toByteArray().toUpper();
 }
 
+bool viaSentBy(QByteArrayView via, QByteArray &host, quint16 &port)
+{
+    // Past sent-protocol (protocol SLASH version SLASH transport, LWS allowed around SLASH).
+    const QByteArrayView value = trimmed(via);
+    int slashes = 0;
+    qsizetype i = 0;
+    for (; i < value.size() && slashes < 2; ++i) {
+        if (value[i] == '/')
+            ++slashes;
+    }
+    while (i < value.size() && isWhitespace(value[i]))
+        ++i;
+    while (i < value.size() && !isWhitespace(value[i]) && value[i] != ';')
+        ++i;
+    if (slashes < 2 || i >= value.size() || !isWhitespace(value[i]))
+        return false;
+    QByteArrayView sentBy = trimmed(value.sliced(i));
+    for (char stop : {';', ',', ' '}) {
+        if (const qsizetype at = sentBy.indexOf(stop); at >= 0)
+            sentBy.truncate(at);
+    }
+    const qsizetype close = sentBy.lastIndexOf(']');
+    const qsizetype portColon = sentBy.lastIndexOf(':');
+    const bool hasPort = portColon > close && (close >= 0 || sentBy.count(':') == 1);
+    QByteArrayView hostPart = hasPort ? sentBy.first(portColon) : sentBy;
+    if (hostPart.size() >= 2 && hostPart.startsWith('[') && hostPart.endsWith(']'))
+        hostPart = hostPart.sliced(1, hostPart.size() - 2);
+    const bool tls = viaTransport(value) == "TLS";
+    bool ok = true;
+    port = hasPort ? sentBy.sliced(portColon + 1).toUShort(&ok) : quint16(tls ? 5061 : 5060);
+    host = hostPart.toByteArray();
+    return ok && !host.isEmpty();
+}
+
+QByteArray fromToTag(QByteArrayView value)
+{
+    const qsizetype open = value.indexOf('<');
+    if (open >= 0) {
+        const qsizetype close = value.indexOf('>', open);
+        if (close < 0)
+            return {};
+        value = value.sliced(close + 1);
+    }
+    for (qsizetype pos = value.indexOf(';'); pos >= 0;) {
+        const qsizetype next = value.indexOf(';', pos + 1);
+        const QByteArrayView param =
+            trimmed(value.sliced(pos + 1, (next < 0 ? value.size() : next) - pos - 1));
+        if (param.size() > 4 && startsWithCi(param, "tag="))
+            return trimmed(param.sliced(4)).toByteArray();
+        pos = next;
+    }
+    return {};
+}
+
 QByteArray authParam(QByteArrayView header, QByteArrayView name)
 {
     QByteArrayView rest = trimmed(header);

@@ -48,6 +48,13 @@ QByteArray firstHeaderValue(const SipHeaders &headers, QByteArrayView name);
 QByteArray uriTransport(QByteArrayView uri);
 // The transport of a Via value ("SIP/2.0/TCP host;branch=..." -> "TCP"), upper case.
 QByteArray viaTransport(QByteArrayView via);
+// The sent-by of a Via value (RFC 3261 §20.42): "SIP/2.0/UDP [::1]:5070;branch=x" -> host
+// "::1", port 5070; without a port, 5060 (5061 for TLS). False when there is none to read.
+bool viaSentBy(QByteArrayView via, QByteArray &host, quint16 &port);
+// The tag parameter of a From or To value (RFC 3261 §19.3): after the name-addr's '>', or
+// among the header parameters of a bare URI (§20.10: there, ';' starts header parameters).
+// Empty when there is none.
+QByteArray fromToTag(QByteArrayView value);
 
 // The value of an auth-param of a challenge or credentials header (RFC 3261 §25.1 / RFC 2617),
 // unquoted: authParam("Digest realm=\"a b\", nonce=x", "realm") == "a b". Empty when absent.

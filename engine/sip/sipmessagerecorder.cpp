@@ -8,28 +8,6 @@ namespace herald::sip {
 
 namespace {
 
-// The tag parameter of a From or To value (RFC 3261 §19.3): after the name-addr's '>', or
-// among the header parameters of a bare URI (§20.10: there, ';' starts header parameters).
-QByteArray tagOf(QByteArrayView value)
-{
-    const qsizetype open = value.indexOf('<');
-    if (open >= 0) {
-        const qsizetype close = value.indexOf('>', open);
-        if (close < 0)
-            return {};
-        value = value.sliced(close + 1);
-    }
-    for (qsizetype pos = value.indexOf(';'); pos >= 0;) {
-        const qsizetype next = value.indexOf(';', pos + 1);
-        QByteArrayView param = value.sliced(pos + 1, (next < 0 ? value.size() : next) - pos - 1);
-        param = param.trimmed();
-        if (param.size() > 4 && param.first(4).toByteArray().toLower() == "tag=")
-            return param.sliced(4).trimmed().toByteArray();
-        pos = next;
-    }
-    return {};
-}
-
 bool isOneOf(const QByteArray &method, std::initializer_list<const char *> methods)
 {
     for (const char *m : methods) {
@@ -127,7 +105,8 @@ void SipMessageRecorder::addWire(const QList<WireMessage> &messages)
                                (!r.request && r.method == "INVITE" && r.status == 487));
         w.callId = firstHeaderValue(sections.headers, "Call-ID");
         // We are the requester of what we send as a request and receive as a response.
-        w.ourTag = tagOf(firstHeaderValue(sections.headers, r.sent == r.request ? "From" : "To"));
+        w.ourTag =
+            fromToTag(firstHeaderValue(sections.headers, r.sent == r.request ? "From" : "To"));
         w.arrivedMs = m_clock.elapsed();
         if (m_waiting.size() >= std::size_t(maxPending)) {
             m_waiting.pop_front();

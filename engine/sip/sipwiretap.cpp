@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Herald developers
 #include "engine/sip/sipwiretap.h"
 
+#include "engine/sip/sipheaders.h"
+
 namespace herald::sip {
 
 namespace {
@@ -24,42 +26,12 @@ struct LocalAddress
 QMutex addressesMutex;
 QList<LocalAddress> addresses;
 
-// The sent-by of the first Via of a request the stack sent: "127.0.0.1:5060" -> host, port
-// (RFC 3261 §20.42; the port defaults to 5060, or 5061 for TLS).
+// The sent-by of the first Via of a request the stack sent (RFC 3261 §20.42).
 bool topViaSentBy(const QByteArray &message, QByteArray &host, quint16 &port)
 {
-    for (qsizetype pos = message.indexOf('\n'); pos >= 0;) {
-        const qsizetype end = message.indexOf('\n', pos + 1);
-        const QByteArray line =
-            message.mid(pos + 1, (end < 0 ? message.size() : end) - pos - 1).trimmed();
-        if (line.isEmpty())
-            return false; // the end of the header section
-        const qsizetype colon = line.indexOf(':');
-        const QByteArray name = line.left(colon).trimmed().toLower();
-        if (colon > 0 && (name == "via" || name == "v")) {
-            const QByteArray value = line.mid(colon + 1).trimmed();
-            const qsizetype space = value.indexOf(' ');
-            if (space < 0)
-                return false;
-            QByteArray sentBy = value.mid(space + 1).trimmed();
-            for (char stop : {';', ',', ' '}) {
-                if (const qsizetype at = sentBy.indexOf(stop); at >= 0)
-                    sentBy.truncate(at);
-            }
-            const qsizetype close = sentBy.lastIndexOf(']');
-            const qsizetype portColon = sentBy.lastIndexOf(':');
-            const bool hasPort = portColon > close && (close >= 0 || sentBy.count(':') == 1);
-            host = hasPort ? sentBy.left(portColon) : sentBy;
-            if (host.startsWith('[') && host.endsWith(']'))
-                host = host.mid(1, host.size() - 2);
-            const bool tls = value.toUpper().startsWith("SIP/2.0/TLS");
-            bool ok = true;
-            port = hasPort ? sentBy.mid(portColon + 1).toUShort(&ok) : quint16(tls ? 5061 : 5060);
-            return ok && !host.isEmpty();
-        }
-        pos = end;
-    }
-    return false;
+    const MessageSections sections = splitMessage(message, 64);
+    const QByteArray via = firstHeaderValue(sections.headers, "Via");
+    return !via.isEmpty() && viaSentBy(via, host, port);
 }
 
 SipWireTap *tapBySentBy(const QByteArray &message)

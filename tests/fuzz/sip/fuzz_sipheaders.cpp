@@ -61,6 +61,17 @@ void checkSplit(QByteArrayView bytes)
         const QByteArray transport = uriTransport(h.value);
         require(transport == transport.toLower());
         (void)viaTransport(h.value);
+        // The Lab ladder reads these from every message on the wire (sipwiretap,
+        // sipmessagerecorder): what they return stays within one parameter.
+        QByteArray host;
+        quint16 port = 1;
+        if (viaSentBy(h.value, host, port)) {
+            require(!host.isEmpty());
+            for (char c : {';', ',', ' ', '\t'})
+                require(!host.contains(c));
+        }
+        const QByteArray tag = fromToTag(h.value);
+        require(!tag.contains(';') && isTrimmed(tag));
         (void)authParam(h.value, "realm");
         const QByteArray route = looseRoute(h.value);
         require(route.startsWith('<') && route.endsWith('>'));

@@ -23,6 +23,10 @@ private Q_SLOTS:
     void uriTransport();
     void viaTransport_data();
     void viaTransport();
+    void viaSentBy_data();
+    void viaSentBy();
+    void fromToTag_data();
+    void fromToTag();
     void authParam_data();
     void authParam();
     void digestCredentials_data();
@@ -288,6 +292,67 @@ void TestSipHeaders::routes()
     QFETCH(QByteArray, nameAddr);
     QCOMPARE(looseRoute(input), route);
     QCOMPARE(herald::sip::nameAddr(input), nameAddr);
+}
+
+void TestSipHeaders::viaSentBy_data()
+{
+    QTest::addColumn<QByteArray>("via");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QByteArray>("host");
+    QTest::addColumn<int>("port");
+    QTest::newRow("udp with port") << QByteArray("SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK1")
+                                   << true << QByteArray("127.0.0.1") << 5070;
+    QTest::newRow("no port") << QByteArray("SIP/2.0/TCP host.example;rport") << true
+                             << QByteArray("host.example") << 5060;
+    QTest::newRow("tls default port")
+        << QByteArray("SIP/2.0/TLS host.example") << true << QByteArray("host.example") << 5061;
+    QTest::newRow("ipv6 with port") << QByteArray("SIP/2.0/UDP [2001:db8::9]:5080;branch=x") << true
+                                    << QByteArray("2001:db8::9") << 5080;
+    QTest::newRow("ipv6 bare") << QByteArray("SIP/2.0/UDP [::1]") << true << QByteArray("::1")
+                               << 5060;
+    QTest::newRow("two vias, first read")
+        << QByteArray("SIP/2.0/UDP a:1, SIP/2.0/UDP b:2") << true << QByteArray("a") << 1;
+    QTest::newRow("LWS after slash")
+        << QByteArray("SIP / 2.0 / UDP  h:7;branch=y") << true << QByteArray("h") << 7;
+    QTest::newRow("bad port") << QByteArray("SIP/2.0/UDP h:99999") << false << QByteArray("h") << 0;
+    QTest::newRow("no sent-by") << QByteArray("SIP/2.0/UDP") << false << QByteArray() << 0;
+}
+
+void TestSipHeaders::viaSentBy()
+{
+    QFETCH(QByteArray, via);
+    QFETCH(bool, ok);
+    QFETCH(QByteArray, host);
+    QFETCH(int, port);
+    QByteArray gotHost;
+    quint16 gotPort = 0;
+    QCOMPARE(herald::sip::viaSentBy(via, gotHost, gotPort), ok);
+    if (ok) {
+        QCOMPARE(gotHost, host);
+        QCOMPARE(int(gotPort), port);
+    }
+}
+
+void TestSipHeaders::fromToTag_data()
+{
+    QTest::addColumn<QByteArray>("value");
+    QTest::addColumn<QByteArray>("tag");
+    QTest::newRow("name-addr") << QByteArray("\"Bob\" <sip:bob@b.example>;tag=a6c85cf")
+                               << QByteArray("a6c85cf");
+    QTest::newRow("uri parameter is not the tag")
+        << QByteArray("<sip:bob@b.example;tag=inside>;x=1;TAG=77 ") << QByteArray("77");
+    QTest::newRow("bare uri") << QByteArray("sip:alice@a.example;tag=1928301774")
+                              << QByteArray("1928301774");
+    QTest::newRow("none") << QByteArray("<sip:carol@c.example>") << QByteArray();
+    QTest::newRow("unclosed name-addr") << QByteArray("<sip:x@y;tag=1") << QByteArray();
+    QTest::newRow("empty tag") << QByteArray("<sip:x@y>;tag=") << QByteArray();
+}
+
+void TestSipHeaders::fromToTag()
+{
+    QFETCH(QByteArray, value);
+    QFETCH(QByteArray, tag);
+    QCOMPARE(herald::sip::fromToTag(value), tag);
 }
 
 QTEST_APPLESS_MAIN(TestSipHeaders)
