@@ -36,16 +36,7 @@ void SipLadderModel::add(const QList<sip::SipMessageRecord> &records)
 {
     QList<sip::SipMessageRecord> shown;
     for (const sip::SipMessageRecord &r : records) {
-        auto it = m_ladders.find(r.call);
-        if (it == m_ladders.end()) {
-            if (m_ladders.size() >= callLimit)
-                forgetQuietestCall();
-            it = m_ladders.insert(r.call, Ladder{});
-        }
-        it->lastActive = ++m_activity;
-        it->messages.push_back(r);
-        if (it->messages.size() > std::size_t(messagesPerCall))
-            it->messages.pop_front();
+        m_ladders.append(r.call, r, m_call); // the ladder on screen is never forgotten
         if (r.call == m_call)
             shown.append(r);
     }
@@ -69,17 +60,6 @@ void SipLadderModel::add(const QList<sip::SipMessageRecord> &records)
     endInsertRows();
 }
 
-void SipLadderModel::forgetQuietestCall()
-{
-    auto quietest = m_ladders.end();
-    for (auto it = m_ladders.begin(); it != m_ladders.end(); ++it)
-        if (it.key() != m_call &&
-            (quietest == m_ladders.end() || it->lastActive < quietest->lastActive))
-            quietest = it;
-    if (quietest != m_ladders.end())
-        m_ladders.erase(quietest);
-}
-
 void SipLadderModel::setCall(quint64 call)
 {
     if (call == m_call)
@@ -87,15 +67,14 @@ void SipLadderModel::setCall(quint64 call)
     beginResetModel();
     m_call = call;
     m_rows.clear();
-    if (auto it = m_ladders.constFind(call); it != m_ladders.constEnd())
-        m_rows = QList<sip::SipMessageRecord>(it->messages.begin(), it->messages.end());
+    if (const auto *messages = m_ladders.find(call))
+        m_rows = QList<sip::SipMessageRecord>(messages->begin(), messages->end());
     endResetModel();
 }
 
 int SipLadderModel::recordedMessages(quint64 call) const
 {
-    const auto it = m_ladders.constFind(call);
-    return it == m_ladders.constEnd() ? 0 : int(it->messages.size());
+    return m_ladders.count(call);
 }
 
 int SipLadderModel::rowCount(const QModelIndex &parent) const

@@ -3,13 +3,11 @@
 #pragma once
 
 #include "engine/sip/sipmessagerecord.h"
+#include "ui/models/boundedhistory.h"
 
 #include <QAbstractTableModel>
-#include <QHash>
 #include <QList>
 #include <QPointer>
-
-#include <deque>
 
 namespace herald::sip {
 class Agent;
@@ -62,18 +60,10 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
-    struct Ladder
-    {
-        std::deque<sip::SipMessageRecord> messages;
-        quint64 lastActive = 0;
-    };
-
     void add(const QList<sip::SipMessageRecord> &records);
-    void forgetQuietestCall();
 
     QPointer<sip::Agent> m_agent;
-    QHash<quint64, Ladder> m_ladders;
-    quint64 m_activity = 0;
+    BoundedHistory<quint64, sip::SipMessageRecord> m_ladders{messagesPerCall, callLimit};
     quint64 m_call = 0;
     QList<sip::SipMessageRecord> m_rows;
 };
