@@ -379,6 +379,24 @@
     </message>
 </context>
 <context>
+    <name>herald::ui::CivicLabels</name>
+    <message>
+        <source>Floor %1</source>
+        <comment>civic address: the FLR element (RFC 5139)</comment>
+        <translation>Étage %1</translation>
+    </message>
+    <message>
+        <source>Unit %1</source>
+        <comment>civic address: the UNIT element, an apartment or suite (RFC 5139)</comment>
+        <translation>Logement %1</translation>
+    </message>
+    <message>
+        <source>Room %1</source>
+        <comment>civic address: the ROOM element (RFC 5139)</comment>
+        <translation>Pièce %1</translation>
+    </message>
+</context>
+<context>
     <name>herald::ui::ConsoleSettings</name>
     <message>
         <source>Required</source>

@@ -45,7 +45,7 @@ QString CivicAddress::value(QStringView name) const
     return QString();
 }
 
-QString CivicAddress::summary() const
+QString CivicAddress::summary(const CivicLabels &labels) const
 {
     auto join = [this](std::initializer_list<QStringView> names) {
         QStringList parts;
@@ -55,10 +55,15 @@ QString CivicAddress::summary() const
         }
         return parts.join(u' ');
     };
+    auto labelled = [this](QStringView name, const QString &label) {
+        const QString v = value(name);
+        return v.isEmpty() ? v : label.arg(v);
+    };
     QStringList lines;
     for (const QString &part : {join({u"HNO", u"HNS", u"PRD", u"RD", u"STS", u"POD"}),
-                                join({u"LOC", u"FLR", u"UNIT", u"ROOM"}), join({u"A3"}),
-                                join({u"A1", u"PC"}), join({u"country"})}) {
+                                join({u"LOC"}), labelled(u"FLR", labels.floor),
+                                labelled(u"UNIT", labels.unit), labelled(u"ROOM", labels.room),
+                                join({u"A3"}), join({u"A1", u"PC"}), join({u"country"})}) {
         if (!part.isEmpty())
             lines << part;
     }

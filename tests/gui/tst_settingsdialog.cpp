@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSet>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void accessibleNames();
     void keyboardReachesEveryControl();
     void mnemonicsAreUnique();
+    void fieldsAlignAcrossGroups();
     void restartNotice();
     void secretsOnlyInCredentialFile();
     void migratesPlaintextSecrets();
@@ -290,6 +292,25 @@ void TestSettingsDialog::keyboardReachesEveryControl()
 }
 
 // Alt+letter reaches each field: every label and button has its own mnemonic.
+// The three groups' fields start at one x (each QFormLayout would size its labels alone).
+void TestSettingsDialog::fieldsAlignAcrossGroups()
+{
+    m_dialog->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
+    QSet<int> lefts;
+    QStringList fields;
+    for (QLabel *label : m_dialog->findChildren<QLabel *>()) {
+        QWidget *field = label->buddy();
+        if (!field)
+            continue;
+        lefts.insert(field->mapTo(m_dialog.get(), QPoint(0, 0)).x());
+        fields.append(field->objectName());
+    }
+    QVERIFY2(fields.size() >= 10, qPrintable(fields.join(u' ')));
+    QVERIFY2(lefts.size() == 1,
+             qPrintable(QStringLiteral("fields start at %1 different x").arg(lefts.size())));
+}
+
 void TestSettingsDialog::mnemonicsAreUnique()
 {
     QStringList letters;

@@ -3,6 +3,7 @@
 #include "ui/models/incomingcallsmodel.h"
 
 #include "engine/service/engine.h"
+#include "ui/models/civiclabels.h"
 
 #include <QColor>
 #include <QFont>
@@ -22,8 +23,8 @@ bool isWaiting(service::CallState state)
 QString locationLine(const ng911::EmergencyCallData &data)
 {
     if (const ng911::LocationInfo *latest = data.latestLocation()) {
-        if (latest->civic && !latest->civic->summary().isEmpty())
-            return latest->civic->summary();
+        if (latest->civic && !latest->civic->elements.isEmpty())
+            return latest->civic->summary(translatedCivicLabels());
         if (latest->shape) {
             const ng911::GeoPosition &p = latest->shape->centre();
             return QStringLiteral("%1, %2").arg(QLocale().toString(p.latitude, 'f', 5),

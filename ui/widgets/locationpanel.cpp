@@ -2,6 +2,8 @@
 // SPDX-FileCopyrightText: Herald developers
 #include "ui/widgets/locationpanel.h"
 
+#include "ui/models/civiclabels.h"
+
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QLabel>
@@ -176,7 +178,7 @@ QString LocationPanel::summaryText(const ng911::LocationInfo &location)
     if (location.shape)
         parts << coordinatesText(centreOf(*location.shape));
     if (location.civic)
-        parts << location.civic->summary();
+        parts << location.civic->summary(translatedCivicLabels());
     if (!location.method.isEmpty())
         parts << location.method;
     return parts.join(QStringLiteral(" · "));
@@ -236,7 +238,8 @@ void LocationPanel::setData(const ng911::EmergencyCallData &data)
                                                       : tr("%1 % (not stated; RFC 5491 default)")
                                                             .arg(latest->confidenceOrDefault()))
                                 : QString());
-    setRow(m_civic, latest && latest->civic ? latest->civic->summary() : QString());
+    setRow(m_civic,
+           latest && latest->civic ? latest->civic->summary(translatedCivicLabels()) : QString());
     setRow(m_method, latest ? latest->method : QString());
     setRow(m_providedBy, latest ? latest->providedBy : QString());
     setRow(m_timestamp,

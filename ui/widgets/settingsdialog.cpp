@@ -17,6 +17,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace herald::ui {
 
 namespace {
@@ -98,6 +100,22 @@ SettingsDialog::SettingsDialog(QSettings &settings, QWidget *parent)
     m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Discard the changes"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    // Each form sizes its label column alone; one width for all three makes the fields of the
+    // three groups start at one line, as a reader's eye expects.
+    int labelWidth = 0;
+    QList<QWidget *> labels;
+    for (QFormLayout *form : {sipForm, servicesForm, consoleForm}) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+                item && item->widget()) {
+                labels.append(item->widget());
+                labelWidth = std::max(labelWidth, item->widget()->sizeHint().width());
+            }
+        }
+    }
+    for (QWidget *label : labels)
+        label->setMinimumWidth(labelWidth);
 
     auto *layout = new QVBoxLayout(this);
     auto *note = new QLabel(tr("SIP, MSRP, REST and media settings and the language take "

@@ -43,6 +43,30 @@ class TestPidfLo : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // FLR, UNIT and ROOM are bare values ("2", "4B"): side by side they would read as one
+    // number, so each gets its word (translated by the console).
+    void civicSummaryNamesFloorUnitRoom()
+    {
+        CivicAddress address;
+        address.elements = {{QStringLiteral("country"), QStringLiteral("US")},
+                            {QStringLiteral("A1"), QStringLiteral("WA")},
+                            {QStringLiteral("A3"), QStringLiteral("Seattle")},
+                            {QStringLiteral("HNO"), QStringLiteral("1412")},
+                            {QStringLiteral("RD"), QStringLiteral("Boylston")},
+                            {QStringLiteral("STS"), QStringLiteral("Ave")},
+                            {QStringLiteral("FLR"), QStringLiteral("2")},
+                            {QStringLiteral("UNIT"), QStringLiteral("4B")},
+                            {QStringLiteral("PC"), QStringLiteral("98122")}};
+        QCOMPARE(address.summary(),
+                 QStringLiteral("1412 Boylston Ave, Floor 2, Unit 4B, Seattle, WA 98122, US"));
+        const CivicLabels spanish{QStringLiteral("Piso %1"), QStringLiteral("Unidad %1"),
+                                  QStringLiteral("Sala %1")};
+        address.elements.append({QStringLiteral("ROOM"), QStringLiteral("12")});
+        QCOMPARE(
+            address.summary(spanish),
+            QStringLiteral("1412 Boylston Ave, Piso 2, Unidad 4B, Sala 12, Seattle, WA 98122, US"));
+    }
+
     void shapes_data()
     {
         QTest::addColumn<QByteArray>("file");
@@ -160,9 +184,10 @@ private Q_SLOTS:
         QCOMPARE(info.civic->value(u"POBOX"), QStringLiteral("Private Box 15"));
         QCOMPARE(info.civic->elements.size(), 14);
         QCOMPARE(info.civic->elements.first().first, QStringLiteral("country"));
-        QCOMPARE(info.civic->summary(),
-                 QStringLiteral(
-                     "Flinders Street, Corner Westerns and Classics, Wollongong, NSW 2500, AU"));
+        QCOMPARE(
+            info.civic->summary(),
+            QStringLiteral(
+                "Flinders Street, Corner, Room Westerns and Classics, Wollongong, NSW 2500, AU"));
         QCOMPARE(info.method, QStringLiteral("Manual"));
         QCOMPARE(info.providedBy, QStringLiteral("Example LIS"));
         // RFC 4119's "no" in the geopriv10 namespace.
