@@ -50,6 +50,10 @@ Result<QByteArrayView> OutgoingMessage::next(qsizetype max)
     if (max <= 0)
         return QByteArrayView();
     if (m_file && m_bytesPos == m_bytes.size()) {
+        // sendfile() (see advance()) reads at an offset of its own, not at the file's position.
+        if (m_file->pos() != qint64(m_offset) && !m_file->seek(qint64(m_offset)))
+            return fail(ErrorCode::Io,
+                        QStringLiteral("cannot seek in the file: %1").arg(m_file->errorString()));
         m_bytes = m_file->read(std::max(max, kReadAhead));
         m_bytesPos = 0;
         if (m_bytes.isEmpty())
@@ -86,6 +90,18 @@ Result<qsizetype> OutgoingMessage::readInto(QByteArray &out, qsizetype max)
     out.append(*piece);
     releaseConsumedBlock();
     return piece->size();
+}
+
+int OutgoingMessage::fileDescriptor() const
+{
+    return m_file && m_bytesPos == m_bytes.size() ? m_file->handle() : -1;
+}
+
+void OutgoingMessage::advance(quint64 length)
+{
+    Q_ASSERT(length <= remaining());
+    m_offset += length;
+    m_info.transferred = m_offset;
 }
 
 void OutgoingMessage::releaseConsumedBlock()

@@ -40,6 +40,11 @@ public:
     Result<QByteArray> read(qsizetype max);
     // The same, appended to `out` without an array of their own; returns how many.
     Result<qsizetype> readInto(QByteArray &out, qsizetype max);
+    // For a transport that copies file octets in the kernel (sendfile): the file's descriptor
+    // when the next octets are to be read from it at offset(), else -1 (a text, or a block
+    // already read ahead). advance() then accounts for what the transport sent.
+    int fileDescriptor() const;
+    void advance(quint64 length);
 
     // A chunk of `length` octets got its 200.
     void acknowledge(quint64 length);

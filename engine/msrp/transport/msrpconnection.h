@@ -92,6 +92,13 @@ private:
     void startChunk(Session *session, OutgoingMessage *message);
     void closeChunk(Continuation flag);
     void write(const QByteArray &bytes);
+    // What write() records of octets sent (counters, wire log), for octets that bypass it.
+    void noteSent(QByteArrayView bytes);
+    // The open chunk's next file octets straight from the page cache into the socket
+    // (sendfile), when nothing else waits in front of them. Returns the octets sent; 0 when
+    // this path is not open now, with `kernelFull` set when the socket took nothing.
+    qint64 sendFileDirect(bool &kernelFull);
+    bool canSendFileDirect() const;
     // Adds to the outgoing batch; it leaves in one socket write when it is large enough or
     // when flushOut() runs (many 2048-octet chunks in one write, not one write each).
     void stage(QByteArrayView bytes);
