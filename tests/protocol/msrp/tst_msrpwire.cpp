@@ -38,8 +38,8 @@ using namespace herald::msrp;
 
 namespace {
 
-constexpr quint64 kFixedSize = 3 * 1024 * 1024;     // sent in 2048-octet chunks
-constexpr qsizetype kChunk = 2048;                  // SessionOptions::chunkSize
+constexpr quint64 kFixedSize = 3 * 1024 * 1024;         // sent in 2048-octet chunks
+constexpr qsizetype kChunk = 2048;                      // SessionOptions::chunkSize
 constexpr quint64 kInterruptibleSize = 3 * 1024 * 1024; // > one 1 MB block: an open chunk
 constexpr int kDecodeTimeoutMs = 60000;
 
