@@ -14,6 +14,7 @@
 #include "engine/msrp/session/msrpendpoint.h"
 #include "engine/service/engine.h"
 #include "tests/protocol/msrp/msrptestpeer.h"
+#include "tests/support/enginetestsupport.h"
 #include "ui/models/msrpsessionsmodel.h"
 #include "ui/models/msrptracemodel.h"
 #include "ui/models/sipdialogsmodel.h"
@@ -45,19 +46,6 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int waitMs = 10000;
-
-service::EngineConfig engineConfig(const QString &user)
-{
-    service::EngineConfig config;
-    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(user);
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
-    return config;
-}
 
 // "→ INVITE", "← 100", ... : the ladder's rows as direction and method or status.
 QStringList rungs(const ui::SipLadderModel &model)
@@ -100,15 +88,6 @@ QStringList frames(const QAbstractItemModel &model)
     return out;
 }
 
-void stop(service::Engine &engine)
-{
-    if (!engine.sip().isRunning())
-        return;
-    QSignalSpy stopped(&engine.sip(), &sip::Agent::stopped);
-    engine.stop();
-    QVERIFY(stopped.wait(waitMs));
-}
-
 } // namespace
 
 class TestLabDetails : public QObject
@@ -136,7 +115,7 @@ private:
 void TestLabDetails::init()
 {
     m_engine =
-        std::make_unique<service::Engine>(engineConfig(QStringLiteral("lab")), m_clock, m_random);
+        std::make_unique<service::Engine>(test::loopbackEngineConfig("lab"), m_clock, m_random);
     QVERIFY(m_engine->start());
     m_peer = std::make_unique<msrp::Endpoint>(test::loopbackEndpoint(), m_clock, m_peerRandom);
     QVERIFY(m_peer->listen());
@@ -159,7 +138,7 @@ void TestLabDetails::cleanup()
     m_testers.clear();
     m_peer.reset();
     if (m_engine)
-        stop(*m_engine);
+        QVERIFY(test::stopEngine(*m_engine, waitMs));
     m_window.reset();
     m_engine.reset();
 }
@@ -282,7 +261,7 @@ void TestLabDetails::traceOffCostsNothing()
 void TestLabDetails::ladderShowsCall()
 {
     // The caller records its side too, with a model of its own.
-    service::Engine caller(engineConfig(QStringLiteral("caller")), m_clock, m_peerRandom);
+    service::Engine caller(test::loopbackEngineConfig("caller"), m_clock, m_peerRandom);
     QVERIFY(caller.start());
     ui::SipLadderModel callerLadder(caller.sip());
     QAbstractItemModelTester tester(&callerLadder,
@@ -404,7 +383,7 @@ void TestLabDetails::ladderShowsCall()
     ladder->setCall(0);
     QCOMPARE(ladder->rowCount(), 0);
     QVERIFY(ladder->recordedMessages(id) >= 7);
-    stop(caller);
+    QVERIFY(test::stopEngine(caller, waitMs));
 }
 
 QTEST_MAIN(TestLabDetails)

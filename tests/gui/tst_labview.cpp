@@ -15,6 +15,7 @@
 #include "engine/msrp/session/msrpendpoint.h"
 #include "engine/service/engine.h"
 #include "tests/protocol/msrp/msrptestpeer.h"
+#include "tests/support/enginetestsupport.h"
 #include "ui/models/incomingcallsmodel.h"
 #include "ui/models/msrpsessionsmodel.h"
 #include "ui/models/msrptracemodel.h"
@@ -51,19 +52,6 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int waitMs = 10000;
-
-service::EngineConfig engineConfig(const QString &user)
-{
-    service::EngineConfig config;
-    config.msrpListenAddress = QHostAddress(QHostAddress::LocalHost);
-    config.msrpListenPort = 0;
-    config.sip.bindHost = QStringLiteral("127.0.0.1");
-    config.sip.port = 0;
-    config.sip.identity = QStringLiteral("sip:%1@127.0.0.1").arg(user);
-    config.sip.t1 = 50ms;
-    config.sip.t1x64 = 3200ms;
-    return config;
-}
 
 // The longest gap between the ticks of a 5 ms timer: how long the event loop was blocked.
 class StallMeter : public QObject
@@ -128,7 +116,7 @@ private:
 void TestLabView::init()
 {
     m_engine =
-        std::make_unique<service::Engine>(engineConfig(QStringLiteral("lab")), m_clock, m_random);
+        std::make_unique<service::Engine>(test::loopbackEngineConfig("lab"), m_clock, m_random);
     QVERIFY(m_engine->start());
     m_peer = std::make_unique<msrp::Endpoint>(test::loopbackEndpoint(), m_clock, m_peerRandom);
     QVERIFY(m_peer->listen());
@@ -226,7 +214,7 @@ void TestLabView::sessionLife()
 
 void TestLabView::sipDialogs()
 {
-    service::Engine caller(engineConfig(QStringLiteral("caller")), m_clock, m_peerRandom);
+    service::Engine caller(test::loopbackEngineConfig("caller"), m_clock, m_peerRandom);
     QVERIFY(caller.start());
     ui::SipDialogsModel *dialogs = m_window->labView()->sipDialogsModel();
     auto placed = caller.calls().placeCall("sip:lab@127.0.0.1:" +
@@ -270,7 +258,7 @@ service::Call *TestLabView::callConsole(service::Engine &caller)
 // behind a horizontal scrollbar) and the SIP ladder showed 3-4 messages.
 void TestLabView::layoutAt1280x800()
 {
-    service::Engine caller(engineConfig(QStringLiteral("caller")), m_clock, m_peerRandom);
+    service::Engine caller(test::loopbackEngineConfig("caller"), m_clock, m_peerRandom);
     QVERIFY(caller.start());
     ui::LabView *lab = m_window->labView();
     ui::SipDialogsModel *dialogs = lab->sipDialogsModel();
@@ -406,7 +394,7 @@ void TestLabView::queueStateFits()
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
 
-    service::Engine caller(engineConfig(QStringLiteral("caller")), m_clock, m_peerRandom);
+    service::Engine caller(test::loopbackEngineConfig("caller"), m_clock, m_peerRandom);
     QVERIFY(caller.start());
     QVERIFY(callConsole(caller));
     ui::IncomingCallsModel *queue = m_window->incomingModel();
