@@ -79,7 +79,8 @@ void TestHeralddOps::initTestCase()
         QStringLiteral(R"(^heraldd: REST listening on 127\.0\.0\.1:(\d+)$)"),
         QRegularExpression::MultilineOption);
     QString text;
-    QTest::qWaitFor(
+    // What it waited for is checked below, with the output to show when it did not come.
+    (void)QTest::qWaitFor(
         [&] {
             text = QString::fromUtf8(herald::test::readFile(out));
             return opsLine.match(text).hasMatch() || m_heraldd.state() == QProcess::NotRunning;
