@@ -200,11 +200,11 @@ bool Connection::canSendFileDirect() const
 
 qint64 Connection::sendFileDirect(bool &kernelFull)
 {
+    // pump() calls this only when canSendFileDirect() and Qt's buffer is empty.
+    Q_ASSERT(canSendFileDirect() && m_socket->bytesToWrite() == 0);
     kernelFull = false;
     OutgoingMessage *message = m_open.message;
     const int file = message->fileDescriptor();
-    if (!canSendFileDirect() || m_socket->bytesToWrite() > 0)
-        return 0;
     const int fd = int(m_socket->socketDescriptor());
     // Qt's buffer is empty, so octets of ours may go to the kernel directly, in order: first
     // what is staged (the chunk's head), then the file's.

@@ -95,8 +95,9 @@ private:
     // What write() records of octets sent (counters, wire log), for octets that bypass it.
     void noteSent(QByteArrayView bytes);
     // The open chunk's next file octets straight from the page cache into the socket
-    // (sendfile), when nothing else waits in front of them. Returns the octets sent; 0 when
-    // this path is not open now, with `kernelFull` set when the socket took nothing.
+    // (sendfile), once canSendFileDirect() and Qt's buffer is empty. Returns the octets sent;
+    // 0 with `kernelFull` set when the socket took nothing, 0 alone on an error the copying
+    // path then meets and reports.
     qint64 sendFileDirect(bool &kernelFull);
     bool canSendFileDirect() const;
     // Adds to the outgoing batch; it leaves in one socket write when it is large enough or
